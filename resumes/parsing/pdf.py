@@ -1,0 +1,168 @@
+"""PDF text extraction with pypdf, reordering side-by-side columns into whole blocks."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+from dataclasses import dataclass
+
+import pypdf
+from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+from resumes.parsing.errors import ResumeFileError
+
+log = logging.getLogger(__name__)
+
+# pypdf raises a wide range of low-level errors on damaged files; all mean "corrupt" to us.
+_BROKEN = (
+    PdfReadError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    OSError,
+    AssertionError,
+    RecursionError,
+    ZeroDivisionError,
+)
+
+
+@dataclass
+class _Frag:
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def extract_pdf(data: bytes, max_pages: int) -> str:
+    """Returns the text of a PDF, one column after another; raises ResumeFileError on bad files."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            # Owner-password-only PDFs open with the empty user password; those are fine.
+            try:
+                if not reader.decrypt(""):
+                    raise ResumeFileError("encrypted")
+            except (FileNotDecryptedError, NotImplementedError) as exc:
+                raise ResumeFileError("encrypted") from exc
+        n_pages = len(reader.pages)
+    except ResumeFileError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise ResumeFileError("encrypted") from exc
+    except _BROKEN as exc:
+        raise ResumeFileError("corrupt") from exc
+    if n_pages == 0:
+        raise ResumeFileError("corrupt")
+    if n_pages > max_pages:
+        raise ResumeFileError(
+            "too_many_pages",
+            f"This document has {n_pages} pages; resumes are limited to {max_pages} pages.",
+        )
+    pages = []
+    for page in reader.pages:
+        try:
+            pages.append(_page_text(page))
+        except FileNotDecryptedError as exc:
+            raise ResumeFileError("encrypted") from exc
+        except _BROKEN as exc:
+            # A damaged page among good ones: keep what is readable.
+            log.warning("skipping unreadable PDF page: %s", exc)
+    return "\n\n".join(p for p in pages if p.strip())
+
+
+def _page_text(page: pypdf.PageObject) -> str:
+    """Extracts one page; when a sidebar sits beside the main column, emits each as a block."""
+    frags: list[_Frag] = []
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if not text:
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(cm[3]) or 1.0
+        frags.append(_Frag(x, y, (size or 10.0) * scale, text))
+
+    plain = page.extract_text(visitor_text=visit)
+    lines = _lines(frags)
+    try:
+        width = float(page.mediabox.width)
+    except _BROKEN:
+        width = 612.0
+    split = _column_split(lines, width)
+    if split is None:
+        return plain
+    return _reorder(lines, split)
+
+
+def _lines(frags: list[_Frag]) -> list[list[_Frag]]:
+    """Cuts the visitor stream into pypdf's own lines, each a list of positioned pieces."""
+    lines: list[list[_Frag]] = [[]]
+    for f in frags:
+        parts = f.text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part.strip():
+                # Later lines of one fragment have no position of their own: step down a line.
+                lines[-1].append(_Frag(f.x, f.y - i * f.size * 1.2, f.size, part))
+    return [ln for ln in lines if ln]
+
+
+def _est_end(f: _Frag) -> float:
+    """Estimates where a piece of text ends (average glyph ≈ half an em)."""
+    return f.x + 0.48 * f.size * len(f.text.strip())
+
+
+def _column_split(lines: list[list[_Frag]], width: float) -> float | None:
+    """Finds an x where two independent columns meet, or None for a single-flow page."""
+    frags = [f for ln in lines for f in ln]
+    starts = sorted({round(f.x) for f in frags})
+    best: tuple[int, float] | None = None
+    for a, b in itertools.pairwise(starts):
+        if b - a < 0.06 * width:
+            continue
+        x = (a + b) / 2
+        if not 0.2 * width <= x <= 0.8 * width:
+            continue
+        left = [f for f in frags if f.x < x]
+        right = [f for f in frags if f.x >= x]
+        if len(left) < 4 or len(right) < 4:
+            continue
+        crossing = sum(1 for f in left if _est_end(f) > b + 0.03 * width)
+        if crossing > 0.1 * len(left):
+            continue
+        rows: dict[int, set[str]] = {}
+        for f in frags:
+            rows.setdefault(round(f.y / 3), set()).add("L" if f.x < x else "R")
+        only_l = sum(1 for r in rows.values() if r == {"L"})
+        only_r = sum(1 for r in rows.values() if r == {"R"})
+        both = sum(1 for r in rows.values() if len(r) == 2)
+        # Right-aligned dates share rows with titles; a real sidebar has its own line grid.
+        if only_l < 3 or only_r < 3 or only_l + only_r < 2 * both:
+            continue
+        score = only_l + only_r - both
+        if best is None or score > best[0]:
+            best = (score, x)
+    return None if best is None else best[1]
+
+
+def _reorder(lines: list[list[_Frag]], split: float) -> str:
+    """Emits the left column's lines, then the right column's, each top to bottom."""
+    left: list[tuple[float, int, str]] = []
+    right: list[tuple[float, int, str]] = []
+    for i, ln in enumerate(lines):
+        lpart = [f for f in ln if f.x < split]
+        rpart = [f for f in ln if f.x >= split]
+        if lpart:
+            left.append((-lpart[0].y, i, "".join(f.text for f in lpart).strip()))
+        if rpart:
+            right.append((-rpart[0].y, i, "".join(f.text for f in rpart).strip()))
+    # Stable order within a column: stream order, which already follows reading order.
+    out = [t for _, _, t in sorted(left, key=lambda r: r[1])]
+    out.append("")
+    out += [t for _, _, t in sorted(right, key=lambda r: r[1])]
+    return "\n".join(out)
