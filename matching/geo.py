@@ -303,3 +303,30 @@ def distance_km(a: Place, b: Place) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+SAME_CITY_KM = 10.0  # suburbs and neighbouring towns within commuting reach
+NEARBY_KM = 50.0
+
+
+def relate(place: Place, target: Place) -> tuple[str, float | None]:
+    """How `place` sits relative to `target`, with the distance in km when both have one.
+
+    Relations, nearest first: "same_city", "near" (within NEARBY_KM), "inside" (target is a
+    region or country and place lies in it), "same_region", "same_country", "abroad".
+    """
+    km = distance_km(place, target)
+    same_country = place.country is not None and place.country == target.country
+    same_region = same_country and place.region is not None and place.region == target.region
+    if target.city:
+        if place.city == target.city and same_region:
+            return "same_city", km
+        if km is not None and km <= SAME_CITY_KM:
+            return "same_city", km
+        if km is not None and km <= NEARBY_KM:
+            return "near", km
+    elif same_region or (same_country and target.region is None):
+        return "inside", km
+    if same_region:
+        return "same_region", km
+    return ("same_country" if same_country else "abroad"), km

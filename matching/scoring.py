@@ -25,15 +25,11 @@ UNKNOWN_EDUCATION = 50
 EDUCATION_BY_GAP = {1: 60, 2: 25}  # levels below the requirement -> score; further below -> 0
 UNKNOWN_LOCATION = 40
 UNPLACEABLE_JOB_LOCATION = 50
-LOCATION_SAME_CITY, LOCATION_NEARBY, LOCATION_REGION, LOCATION_COUNTRY, LOCATION_ABROAD = (
-    100,
-    90,
-    80,
-    60,
-    20,
-)
-SAME_CITY_KM = 10.0
-NEARBY_KM = 50.0
+LOCATION_SAME_CITY = 100  # also a town within commuting reach, or anywhere in a job's region
+LOCATION_NEARBY = 90  # within geo.NEARBY_KM
+LOCATION_REGION = 80
+LOCATION_COUNTRY = 60
+LOCATION_ABROAD = 20
 TIER_HIGH = 75
 TIER_MEDIUM = 50
 _MAX_NAMES_IN_EXPLANATION = 4
@@ -159,9 +155,13 @@ def _skill(raw: str) -> tuple[str, str, str | None]:
     """Canonicalise one skill through the taxonomy, memoised: aliases share one key."""
     entry = _skill_cache.get(raw)
     if entry is None:
-        tax = _taxonomy()
-        display = tax.canonical(raw) or " ".join(raw.split())
-        entry = (tax.normalize(display).casefold(), display, tax.category(display))
+        display = " ".join(raw.split())
+        if display:
+            tax = _taxonomy()
+            display = tax.canonical(display) or display
+            entry = (tax.normalize(display).casefold(), display, tax.category(display))
+        else:
+            entry = ("", "", None)  # never equal to a job skill: job lists skip blanks
         if len(_skill_cache) >= _SKILL_CACHE_LIMIT:
             _skill_cache.clear()
         _skill_cache[raw] = entry
@@ -352,7 +352,7 @@ def _location_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, st
 
 
 def _location_uncached(job: PreparedJob, text: str | None) -> tuple[int, str]:
-    policy = job.job.remote_policy or "onsite"
+    policy = (job.job.remote_policy or "onsite").strip().lower()
     if policy == "remote":
         return 100, "the job is remote"
     if not job.job.location or not job.job.location.strip():
@@ -376,24 +376,19 @@ def _location_uncached(job: PreparedJob, text: str | None) -> tuple[int, str]:
             f"could not place the job location {job_label!r} to compare ({policy})"
         )
 
-    km = geo.distance_km(cand, target)
-    same_country = cand.country is not None and cand.country == target.country
-    same_region = same_country and cand.region is not None and cand.region == target.region
-    same_city = cand.city is not None and cand.city == target.city and same_region
-    if target.city and same_city:
+    relation, km = geo.relate(cand, target)
+    if relation == "same_city" and cand.city == target.city:
         return LOCATION_SAME_CITY, f"{cand.label} is the job's city ({policy})"
-    if target.city and km is not None and km <= SAME_CITY_KM:
-        # Suburbs and neighbouring towns within commuting reach count as the same city.
-        return LOCATION_SAME_CITY, f"{cand.label} is {round(km)} km from {job_label} ({policy})"
-    if km is not None and km <= NEARBY_KM:
-        return LOCATION_NEARBY, f"{cand.label} is {round(km)} km from {job_label} ({policy})"
-    if target.city is None and (same_region or (same_country and target.region is None)):
+    if relation in ("same_city", "near"):
+        points = LOCATION_SAME_CITY if relation == "same_city" else LOCATION_NEARBY
+        return points, f"{cand.label} is {round(km or 0)} km from {job_label} ({policy})"
+    if relation == "inside":
         # The job names only a region or a country: anywhere inside it is a full match.
         return LOCATION_SAME_CITY, f"{cand.label} is in {job_label} ({policy})"
-    if same_region:
+    if relation == "same_region":
         word = _REGION_WORD.get(target.country or "", "region")
         return LOCATION_REGION, f"{cand.label} is in the same {word} as {job_label} ({policy})"
-    if same_country:
+    if relation == "same_country":
         return LOCATION_COUNTRY, f"{cand.label} is in the same country as {job_label} ({policy})"
     return LOCATION_ABROAD, f"{cand.label} is in another country than {job_label} ({policy})"
 
