@@ -44,7 +44,8 @@ class Place:
                 abbr = _gazetteer().region_abbr.get((self.country, self.region))
                 if abbr:
                     return f"{self.city}, {abbr}"
-            return f"{self.city}, {self.country_name or self.country}"
+            country = self.country_name or self.country
+            return self.city if self.city == country else f"{self.city}, {country}"
         if self.region_name:
             return self.region_name
         return self.country_name or self.country or ""
@@ -130,6 +131,7 @@ class _Gazetteer:
             if target:
                 self.cities.setdefault(_fold(alias), []).extend(target)
                 self.cities[_fold(alias)].sort(key=lambda c: -c.population)
+        self.abbreviations: dict[str, str] = aliases["abbreviations"]
         self.noise_words = sorted(
             (_fold(word) for word in aliases["noise_words"]), key=len, reverse=True
         )
@@ -154,16 +156,27 @@ class _Gazetteer:
         return list(dict.fromkeys(readings))
 
     def find_city(self, name: str, constraint: _Constraint) -> _City | None:
-        """The most populous city called `name` inside the constraint, primary names first."""
+        """The most populous city called `name` inside the constraint, primary names first.
+
+        Falls back to the name with abbreviations spelled out ("Ft. Worth") and to the first
+        city of a hyphenated metro name ("Dallas-Fort Worth").
+        """
         key = _fold(name)
+        words = key.split()
+        variants = [key]
+        if words and words[0] in self.abbreviations:
+            variants.append(" ".join([self.abbreviations[words[0]], *words[1:]]))
+        if "-" in key:
+            variants.append(key.split("-", 1)[0].strip())
         country, region = constraint
-        for index in (self.cities, self.alt_cities):
-            for city in index.get(key, ()):
-                if country and city.country != country:
-                    continue
-                if region and city.region != region:
-                    continue
-                return city
+        for variant in variants:
+            for index in (self.cities, self.alt_cities):
+                for city in index.get(variant, ()):
+                    if country and city.country != country:
+                        continue
+                    if region and city.region != region:
+                        continue
+                    return city
         return None
 
     def city_place(self, city: _City) -> Place:

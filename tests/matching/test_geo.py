@@ -91,3 +91,10 @@ def test_labels_read_like_a_recruiter_writes_them():
     assert resolve("Berlin").label == "Berlin, Germany"
     assert resolve("Texas").label == "Texas"
     assert isinstance(resolve("Berlin"), Place)
+
+
+def test_abbreviated_and_metro_names_resolve_to_a_city():
+    assert resolve("Ft. Worth, TX").city == "Fort Worth"
+    assert resolve("Dallas-Fort Worth").city == "Dallas"
+    assert resolve("Winston-Salem, NC").city == "Winston-Salem"
+    assert resolve("Washington D.C.").region == "DC"
