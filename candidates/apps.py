@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CandidatesConfig(AppConfig):
+    name = "candidates"
+    verbose_name = "Candidates"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+"""Pages of the candidates app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the drive_sync app."""
+
+urlpatterns: list = []

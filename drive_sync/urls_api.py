@@ -1,0 +1,3 @@
+"""REST API routes of the drive_sync app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the matching app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the resumes app."""
+
+urlpatterns: list = []
