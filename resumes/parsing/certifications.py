@@ -1,0 +1,101 @@
+"""Certifications and licences: name, issuer and date for each item."""
+
+from __future__ import annotations
+
+import re
+
+from resumes.parsing.dates import find_dates
+from resumes.parsing.fields import clean_piece, is_bullet, strip_bullet
+
+ISSUER_SEP = re.compile(r"\s+[–—|·]\s+|\s+-\s+|\s*\|\s*")
+ISSUED_BY = re.compile(r"\b(?:issued by|by|from|issuer:?)\s+(.+)$", re.I)
+
+
+def _items(lines: list[str]) -> list[str]:
+    """Groups a section's lines into items; wrapped lines rejoin the item they continue."""
+    bulleted = any(is_bullet(ln) for ln in lines)
+    items: list[str] = []
+    joinable = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            joinable = False
+            continue
+        text = strip_bullet(line)
+        continues = (
+            items
+            and joinable
+            and (
+                (bulleted and not is_bullet(line))
+                or re.search(r"[–—,(&-]$|\b(?:of|and|for|in)$", items[-1])
+                or re.match(r"^[a-z(]", text)
+            )
+        )
+        if continues:
+            items[-1] = f"{items[-1]} {text}"
+        else:
+            items.append(text)
+        joinable = True
+    return items
+
+
+def parse_cert_item(item: str) -> dict:
+    """Reads "AWS Certified Developer – Amazon Web Services (May 2021)" into its parts."""
+    text = item
+    date = None
+    dates = find_dates(text)
+    if dates:
+        date, (s, e) = dates[-1]
+        text = text[:s] + text[e:]
+    text = re.sub(
+        r"\b(?:issued|obtained|earned|awarded|expires?|valid until|credential id\S*)\b:?",
+        "",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
+    text = clean_piece(re.sub(r"\s+", " ", text))
+    issuer = None
+    m = ISSUED_BY.search(text)
+    if m:
+        issuer, text = m.group(1), text[: m.start()]
+    else:
+        paren = re.search(r"\(([^()]+)\)\s*[,.]?\s*$", text)
+        if paren and not _is_acronym_of(paren.group(1), text[: paren.start()]):
+            issuer, text = paren.group(1), text[: paren.start()]
+        else:
+            parts = ISSUER_SEP.split(text)
+            if len(parts) >= 2:
+                issuer, text = parts[-1], " – ".join(parts[:-1])
+            elif text.count(",") >= 1:
+                head, _, tail = text.rpartition(",")
+                if 0 < len(tail.split()) <= 5 and tail.strip()[:1].isupper():
+                    issuer, text = tail, head
+    name = clean_piece(text)
+    return {
+        "name": name or clean_piece(item),
+        "issuer": clean_piece(issuer) if issuer else None,
+        "date": date,
+    }
+
+
+def _is_acronym_of(short: str, before: str) -> bool:
+    """ "(PMP)" after "Project Management Professional" abbreviates it; it is not an issuer."""
+    short = short.strip()
+    if not re.fullmatch(r"[A-Z0-9&.\-]{2,10}", short):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", before) if w[0].isupper())
+    letters = re.sub(r"[^A-Z]", "", short)
+    return (bool(letters) and letters in initials) or len(short) <= 4
+
+
+def parse_certifications(lines: list[str]) -> list[dict]:
+    """Returns one dict per certification in the section."""
+    out = []
+    for item in _items(lines):
+        if len(item) < 3 or len(item.split()) > 30:
+            continue
+        cert = parse_cert_item(item)
+        if cert["name"]:
+            out.append(cert)
+    return out

@@ -1,0 +1,200 @@
+"""Contact details: name, email, phone (E.164), location, links, and the headline under the name."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import phonenumbers
+
+from resumes.parsing.data_files import load_data
+from resumes.parsing.dates import find_date_ranges
+from resumes.parsing.geo import is_location, location_country
+from resumes.parsing.sections import Section, heading_kind
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s|,;<>()\"']+"
+    r"|\b(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|"
+    r"medium\.com|stackoverflow\.com|twitter\.com|x\.com)/[^\s|,;<>()\"']+",
+    re.IGNORECASE,
+)
+BARE_DOMAIN = re.compile(
+    r"(?<![@\w.-])([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|dev|me|co|ai|app|design|"
+    r"tech|info|xyz|page|site|blog|codes|us|uk|de|ca|in))(/[^\s|,;]*)?(?![\w@.-]*@)\b",
+    re.IGNORECASE,
+)
+PHONE_CANDIDATE = re.compile(r"(?:\(?\+\s?\d{1,3}\)?[\s.-]?)?(?:\(?\d{1,5}\)?[\s./-]?){2,6}\d{2,}")
+LABEL = re.compile(
+    r"^(?:e-?mail|mail|phone|tel|telephone|mobile|mob|cell|cellphone|ph|fax|address|location|"
+    r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+SEPARATORS = re.compile(r"\s+[|•·◆♦⋄∙]\s+|\s*\|\s*|\s{3,}|\t")
+
+
+def find_email(text: str) -> str | None:
+    """Returns the first email address in the text, lower-cased."""
+    m = EMAIL.search(text.replace("mailto:", " "))
+    return m.group(0).strip(".").lower() if m else None
+
+
+def find_links(lines: list[str]) -> list[str]:
+    """Returns profile and personal-site URLs, normalised to https://, in order of appearance."""
+    links: list[str] = []
+    for line in lines:
+        clean = EMAIL.sub(" ", line)
+        found = [m.group(0) for m in URL.finditer(clean)]
+        if not found:
+            found = [m.group(0) for m in BARE_DOMAIN.finditer(clean)]
+        for url in found:
+            url = url.rstrip(".,;)")
+            if not url.lower().startswith("http"):
+                url = "https://" + url
+            if url not in links:
+                links.append(url)
+    return links
+
+
+def find_phone(text: str, regions: list[str]) -> str | None:
+    """Returns the first phone number as E.164, trying each region for national formats."""
+    for line in text.split("\n"):
+        if EMAIL.fullmatch(line.strip()):
+            continue
+        for m in PHONE_CANDIDATE.finditer(line):
+            raw = m.group(0).strip()
+            digits = re.sub(r"\D", "", raw)
+            if not 7 <= len(digits) <= 15 or _looks_like_dates(raw):
+                continue
+            number = _parse_phone(raw, regions)
+            if number:
+                return number
+    return None
+
+
+def _looks_like_dates(raw: str) -> bool:
+    return bool(find_date_ranges(raw)) and not raw.lstrip("(").startswith("+")
+
+
+def _parse_phone(raw: str, regions: list[str]) -> str | None:
+    cleaned = re.sub(r"\(\s*(\+\d{1,3})\s*\)", r"\1", raw)
+    fallback = None
+    for region in regions if not cleaned.startswith("+") else [None]:
+        try:
+            num = phonenumbers.parse(cleaned, region)
+        except phonenumbers.NumberParseException:
+            continue
+        e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+        if phonenumbers.is_valid_number(num):
+            return e164
+        if fallback is None and phonenumbers.is_possible_number(num):
+            fallback = e164
+    return fallback
+
+
+@cache
+def _lexicon_sets() -> dict[str, set[str]]:
+    lex = load_data("lexicon")
+    return {
+        "titles": {w.lower() for w in lex["title_words"]},
+        "companies": {w.lower() for w in lex["company_words"]},
+        "particles": {w.lower() for w in lex["name_particles"]},
+    }
+
+
+def is_title_like(text: str) -> bool:
+    """True when the text contains a job-title word (Engineer, Manager, Teacher...)."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    return any(w in _lexicon_sets()["titles"] for w in words)
+
+
+def name_score(line: str) -> float:
+    """How much a line looks like a person's name (0 = not at all)."""
+    text = re.sub(r"\s+", " ", line.strip().strip(",|"))
+    if not text or len(text) > 50 or re.search(r"[\d@/:|•()]", text):
+        return 0.0
+    if heading_kind(text) or is_location(text) or is_title_like(text):
+        return 0.0
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return 0.0
+    particles = _lexicon_sets()["particles"]
+    ok = 0
+    for w in words:
+        core = w.strip(".,")
+        if core.lower() in particles:
+            continue
+        if not re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?", core):
+            return 0.0
+        if not core[0].isupper():
+            return 0.0
+        if core.lower() in _lexicon_sets()["companies"]:
+            return 0.0
+        ok += 1
+    if ok < 2:
+        return 0.0
+    score = 1.0
+    if text.isupper():
+        score -= 0.1
+    return score
+
+
+def tidy_name(text: str) -> str:
+    """Normalises spacing and turns ALL-CAPS names into Title Case."""
+    text = re.sub(r"\s+", " ", text.strip().strip(",|"))
+    if text.isupper():
+        text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in text.split())
+        text = re.sub(r"(?<=[-'’])([a-z])", lambda m: m.group(1).upper(), text)
+    return text
+
+
+def find_name(sections: list[Section]) -> tuple[str | None, int, int]:
+    """Finds the name: first name-like line at the top or at the start of a block.
+
+    Returns (name, section index, line index) so the headline can be read just below it.
+    """
+    best: tuple[float, int, int, str] | None = None
+    order = 0
+    for si, sec in enumerate(sections):
+        for li, raw in enumerate(sec.lines):
+            line = raw.strip()
+            if not line:
+                continue
+            starts_block = li == 0 or not sec.lines[li - 1].strip()
+            in_header = sec.kind in ("header", "contact")
+            order += 1
+            if not (starts_block or in_header):
+                continue
+            candidate = SEPARATORS.split(line)[0].strip()
+            score = name_score(candidate)
+            if not score:
+                continue
+            # Earlier and header lines win; a name deep inside a section needs a block start.
+            score += (0.5 if in_header else 0.0) + (0.3 if starts_block else 0.0) - order * 0.01
+            if best is None or score > best[0]:
+                best = (score, si, li, candidate)
+    if best is None:
+        return None, -1, -1
+    return tidy_name(best[3]), best[1], best[2]
+
+
+def find_location(lines: list[str]) -> str | None:
+    """Returns the first piece of a contact line that reads as a place."""
+    for line in lines:
+        line = LABEL.sub("", line.strip())
+        for piece in SEPARATORS.split(line):
+            piece = LABEL.sub("", piece.strip()).strip(" ,")
+            if piece and not EMAIL.search(piece) and is_location(piece):
+                return piece
+    return None
+
+
+def phone_regions(location: str | None, default_region: str) -> list[str]:
+    """Regions to read national phone formats in: the resume's own country first."""
+    regions = []
+    country = location_country(location) if location else None
+    if country:
+        regions.append(country)
+    if default_region not in regions:
+        regions.append(default_region)
+    return regions

@@ -1,0 +1,165 @@
+"""Education: degree (with level and field), institution and dates for each entry."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resumes.parsing.data_files import load_data
+from resumes.parsing.dates import find_date_ranges
+from resumes.parsing.fields import STRONG_SEP, clean_piece, is_header_like, strip_bullet
+from resumes.parsing.geo import is_location, split_trailing_location
+
+LEVEL_ORDER = ["doctorate", "master", "bachelor", "associate", "high_school", "other"]
+
+
+@cache
+def _degree_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, level), longest written forms first so "Master of Science" beats "Master"."""
+    pats: list[tuple[str, str, bool]] = []
+    for level, spec in load_data("degrees")["levels"].items():
+        pats += [(n, level, True) for n in spec["names"]]
+        pats += [(a, level, False) for a in spec["abbreviations"]]
+    pats.sort(key=lambda p: len(p[0]), reverse=True)
+    out = []
+    for text, level, is_name in pats:
+        body = re.escape(text).replace(r"\ ", r"\s*" if not is_name else r"\s+")
+        body = body.replace("'", "['’]?")
+        # A bare two-letter code after a comma is a US state ("Boston, MA"), not a degree.
+        guard = r"(?<!,\s)" if re.fullmatch(r"[A-Z]{2}", text) else ""
+        flags = re.IGNORECASE if is_name else 0
+        out.append((re.compile(rf"{guard}(?<![\w.]){body}(?![\w])", flags), level))
+    return out
+
+
+@cache
+def _institution_re() -> re.Pattern[str]:
+    words = load_data("degrees")["institution_keywords"]
+    return re.compile(r"\b(?:{})\b".format("|".join(re.escape(w) for w in words)))
+
+
+def find_degree(text: str) -> tuple[re.Match[str], str] | None:
+    """Returns the first (leftmost, longest) degree mention and its level."""
+    best = None
+    for pat, level in _degree_patterns():
+        m = pat.search(text)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, level)
+    return best
+
+
+def degree_level(text: str) -> str | None:
+    """The level (bachelor, master, ...) of a degree name, or None when none is recognised."""
+    found = find_degree(text)
+    return found[1] if found else None
+
+
+def _has_institution(text: str) -> bool:
+    return bool(_institution_re().search(text))
+
+
+def _split_line(line: str) -> list[str]:
+    pieces = []
+    for part in STRONG_SEP.split(line):
+        pieces += list(re.split(r"\s*[,;]\s+|\s*;\s*", part))
+    return [clean_piece(p) for p in pieces if clean_piece(p)]
+
+
+def _entry() -> dict:
+    return {
+        "degree": None,
+        "level": None,
+        "field": None,
+        "institution": None,
+        "start": None,
+        "end": None,
+        "_lines": 0,
+    }
+
+
+def parse_education(lines: list[str]) -> list[dict]:
+    """Returns one dict per school or degree, in the order written."""
+    entries: list[dict] = []
+    cur = _entry()
+
+    def flush() -> None:
+        nonlocal cur
+        if cur["institution"] or cur["degree"]:
+            cur.pop("_lines")
+            entries.append(cur)
+        cur = _entry()
+
+    for raw in lines:
+        line = strip_bullet(raw)
+        if not line:
+            continue
+        if re.match(
+            r"^(?:GPA|Grade|CGPA|Honou?rs|Thesis|Relevant|Courses|Coursework|Minor)\b", line, re.I
+        ):
+            continue
+        ranges = find_date_ranges(line)
+        text = line
+        for r in reversed(ranges):
+            text = text[: r.span[0]] + " | " + text[r.span[1] :]
+        text = re.sub(r"\b(?:GPA|CGPA)\b.*$", "", text, flags=re.I)
+        head, _loc = split_trailing_location(clean_piece(text))
+        pieces = _split_line(head)
+        deg = next((p for p in pieces if find_degree(p)), None)
+        inst = next((p for p in pieces if p != deg and _has_institution(_strip_degree(p))), None)
+        if (deg and cur["degree"]) or (inst and cur["institution"]):
+            flush()
+        if deg:
+            _set_degree(cur, deg, pieces)
+        if inst:
+            cur["institution"] = inst
+        elif not deg and not ranges and is_header_like(text) and not cur["institution"]:
+            others = [p for p in pieces if not is_location(p)]
+            if others and len(others[0].split()) <= 8 and (not cur["degree"] or cur["_lines"] == 0):
+                cur["institution"] = others[0]
+        if ranges:
+            r = ranges[0]
+            if r.end or r.current:
+                cur["start"], cur["end"] = r.start, r.end
+            else:
+                cur["end"] = r.start
+        if deg and not inst and not cur["institution"]:
+            rest = [
+                p
+                for p in pieces
+                if p != deg and not is_location(p) and p not in (cur["field"] or "")
+            ]
+            if rest and len(rest[-1].split()) <= 8 and rest[-1] != cur["field"]:
+                cur["institution"] = rest[-1]
+        cur["_lines"] += 1
+    flush()
+    return entries
+
+
+def _strip_degree(text: str) -> str:
+    found = find_degree(text)
+    return text if not found else text[: found[0].start()] + text[found[0].end() :]
+
+
+def _set_degree(cur: dict, deg: str, pieces: list[str]) -> None:
+    m, level = find_degree(deg)
+    cur["level"] = level
+    after = deg[m.end() :].strip(" .,")
+    field = None
+    fm = re.search(r"\b(?:in|of|en|in the field of)\s+(.+)$", after, re.I)
+    if fm:
+        field = fm.group(1)
+    elif after and not after.startswith("("):
+        field = after
+    elif after.startswith("("):
+        fm = re.search(r"\)\s*(?:in|of)?\s*(.+)$", after)
+        field = fm.group(1) if fm else None
+    degree = deg
+    idx = pieces.index(deg)
+    if not field and idx + 1 < len(pieces):
+        nxt = pieces[idx + 1]
+        # "B.A., Economics, McGill University": the piece after a bare degree is its field.
+        if not _has_institution(nxt) and not is_location(nxt) and not find_degree(nxt):
+            field = nxt
+            degree = f"{deg}, {nxt}"
+    cur["degree"] = clean_piece(degree)
+    cur["field"] = clean_piece(field) if field else None

@@ -1,0 +1,153 @@
+"""Shared line classifiers: header-like lines, separators, title/company/location pieces."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resumes.parsing.data_files import load_data
+from resumes.parsing.geo import is_location, split_trailing_location
+
+STRONG_SEP = re.compile(r"\s+[|–—·•]\s+|\s+-\s+|\s*\|\s*|\s*\t\s*|\s{3,}")
+AT_SEP = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<rest>\S.*)$")
+
+
+@cache
+def _words() -> dict[str, set[str]]:
+    lex = load_data("lexicon")
+    return {
+        "titles": {w.lower() for w in lex["title_words"]},
+        "companies": {w.lower() for w in lex["company_words"]},
+        "connectors": {w.lower() for w in lex["connectors"]},
+    }
+
+
+def strip_bullet(line: str) -> str:
+    """Drops a leading list marker."""
+    return re.sub(r"^\s*(?:•|\*|-(?=\s))\s*", "", line).strip()
+
+
+def is_bullet(line: str) -> bool:
+    """True for lines that start with a list marker."""
+    return bool(re.match(r"^\s*(?:•|\*\s|-\s)", line))
+
+
+def is_header_like(line: str, max_words: int = 12) -> bool:
+    """True for short, mostly capitalised lines without a sentence end: names, titles, places."""
+    text = strip_bullet(line)
+    if not text or (
+        text.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|S\.A)\.$", text)
+    ):
+        return False
+    words = list(re.findall(r"[^\W\d_][\w'’.&-]*", text))
+    if not words or len(words) > max_words:
+        return False
+    connectors = _words()["connectors"]
+    content = [w for w in words if w.lower() not in connectors]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w.isupper())
+    return capitalised / len(content) >= 0.75
+
+
+def title_score(text: str) -> int:
+    """How many job-title words a piece holds."""
+    return sum(
+        1
+        for w in re.findall(r"[\w'-]+\.?", text.lower())
+        if w in _words()["titles"] or w.rstrip(".") in _words()["titles"]
+    )
+
+
+def company_score(text: str) -> int:
+    """How many company-name markers (Inc, GmbH, Labs, University...) a piece holds."""
+    return sum(
+        1
+        for w in re.findall(r"[\w'-]+\.?", text.lower())
+        if w in _words()["companies"] or w.rstrip(".") in _words()["companies"]
+    )
+
+
+def clean_piece(text: str) -> str:
+    """Trims separators, stray punctuation and empty brackets around a field."""
+    text = re.sub(r"\(\s*\)", "", text)
+    return text.strip(" ,;:|–—-•·()[]").strip()
+
+
+def split_pieces(text: str) -> list[tuple[str, str]]:
+    """Splits a header line into typed pieces: ("title"|"loc"|"text", value)."""
+    text = clean_piece(strip_bullet(text))
+    if not text:
+        return []
+    out: list[tuple[str, str]] = []
+    m = AT_SEP.match(text)
+    if m and title_score(m.group("title")):
+        out.append(("title", clean_piece(m.group("title"))))
+        text = m.group("rest")
+    for piece in STRONG_SEP.split(text):
+        piece = clean_piece(piece)
+        if not piece:
+            continue
+        if is_location(piece):
+            out.append(("loc", piece))
+            continue
+        if "," in piece:
+            parts = [p.strip() for p in piece.split(",")]
+            for i in range(1, len(parts)):
+                tail = ", ".join(parts[i:])
+                if is_location(tail):
+                    out.extend(_typed(", ".join(parts[:i])))
+                    out.append(("loc", tail))
+                    break
+            else:
+                head, loc = split_trailing_location(piece)
+                if loc:
+                    out.extend(_typed(head))
+                    out.append(("loc", loc))
+                else:
+                    out.extend(_comma_pieces(parts))
+            continue
+        out.extend(_typed(piece))
+    return [(k, v) for k, v in out if v]
+
+
+def _comma_pieces(parts: list[str]) -> list[tuple[str, str]]:
+    """ "Software Engineer, Google" is two fields; "Acme, Inc." is one."""
+    merged: list[str] = []
+    for p in parts:
+        if merged and ((company_score(p) and len(p.split()) == 1) or not p):
+            merged[-1] = f"{merged[-1]}, {p}" if p else merged[-1]
+        else:
+            merged.append(p)
+    out: list[tuple[str, str]] = []
+    for p in merged:
+        out.extend(_typed(p))
+    return out
+
+
+def _typed(piece: str) -> list[tuple[str, str]]:
+    piece = clean_piece(piece)
+    return [("text", piece)] if piece else []
+
+
+def assign_title_company(
+    pieces: list[tuple[str, str]],
+) -> tuple[str | None, str | None, str | None]:
+    """Chooses (title, company, location) among a job header's pieces."""
+    loc = next((v for k, v in pieces if k == "loc"), None)
+    title = next((v for k, v in pieces if k == "title"), None)
+    texts = [v for k, v in pieces if k == "text"]
+    if title is None and texts:
+        scored = [(title_score(t) - company_score(t), -i, t) for i, t in enumerate(texts)]
+        best = max(scored)
+        if best[0] > 0 or (len(texts) == 1 and title_score(texts[0])):
+            title = best[2]
+        elif len(texts) >= 2:
+            # No title words anywhere: the first text that is not a company is the title.
+            plain = [t for t in texts if not company_score(t)]
+            title = plain[0] if plain else texts[0]
+    rest = [t for t in texts if t != title]
+    company = None
+    if rest:
+        company = max(rest, key=lambda t: (company_score(t) - title_score(t), -rest.index(t)))
+    return title, company, loc
