@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine with only Python 3.11+:
 #   make run   — install, migrate, seed demo accounts, start web + worker + beat
 #   make test  — install dev requirements and run the test suite
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && echo $$p && break; done)
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 .PHONY: run test lint format bench install install-dev migrate seed worker check-python clean
 
 check-python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "HotGigs needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
+	@test -n "$(PYTHON)" || { echo "HotGigs needs Python 3.11 or newer on PATH (python3, python3.11, ...)."; exit 1; }
 
 $(PY): | check-python
 	$(PYTHON) -m venv $(VENV)
