@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 import phonenumbers
@@ -27,7 +28,7 @@ BARE_DOMAIN = re.compile(
 PHONE_CANDIDATE = re.compile(r"(?:\(?\+\s?\d{1,3}\)?[\s.-]?)?(?:\(?\d{1,5}\)?[\s./-]?){2,6}\d{2,}")
 LABEL = re.compile(
     r"^(?:e-?mail|mail|phone|tel|telephone|mobile|mob|cell|cellphone|ph|fax|address|location|"
-    r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*[:.]?\s*",
+    r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*:\s*",
     re.IGNORECASE,
 )
 SEPARATORS = re.compile(r"\s+[|•·◆♦⋄∙]\s+|\s*\|\s*|\s{3,}|\t")
@@ -111,7 +112,7 @@ def is_title_like(text: str) -> bool:
 def name_score(line: str) -> float:
     """How much a line looks like a person's name (0 = not at all)."""
     text = re.sub(r"\s+", " ", line.strip().strip(",|"))
-    if not text or len(text) > 50 or re.search(r"[\d@/:|•()]", text):
+    if not text or len(text) > 50 or re.search(r"[\d@/:|•(),;]", text):
         return 0.0
     if heading_kind(text) or is_location(text) or is_title_like(text):
         return 0.0
@@ -148,11 +149,31 @@ def tidy_name(text: str) -> str:
     return text
 
 
-def find_name(sections: list[Section]) -> tuple[str | None, int, int]:
-    """Finds the name: first name-like line at the top or at the start of a block.
+def _fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalnum() or c == " "
+    )
 
-    Returns (name, section index, line index) so the headline can be read just below it.
-    """
+
+def _matches_email(candidate: str, email: str | None) -> bool:
+    """True when a name's words show up in the email's local part (jane.roe@, jroe@, roej@)."""
+    if not email:
+        return False
+    local = _fold(email.split("@")[0])
+    words = [w for w in _fold(candidate).split() if len(w) >= 3]
+    return sum(1 for w in words if w in local) >= 1
+
+
+def _next_text(lines: list[str], li: int) -> str:
+    for line in lines[li + 1 : li + 3]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def find_name(sections: list[Section], email: str | None = None) -> tuple[str | None, int, int]:
+    """Finds the name: a name-like line at the top, at a block start, over a job title,
+    or matching the email address. Returns (name, section index, line index)."""
     best: tuple[float, int, int, str] | None = None
     order = 0
     for si, sec in enumerate(sections):
@@ -163,14 +184,23 @@ def find_name(sections: list[Section]) -> tuple[str | None, int, int]:
             starts_block = li == 0 or not sec.lines[li - 1].strip()
             in_header = sec.kind in ("header", "contact")
             order += 1
-            if not (starts_block or in_header):
-                continue
             candidate = SEPARATORS.split(line)[0].strip()
             score = name_score(candidate)
             if not score:
                 continue
-            # Earlier and header lines win; a name deep inside a section needs a block start.
-            score += (0.5 if in_header else 0.0) + (0.3 if starts_block else 0.0) - order * 0.01
+            nxt = _next_text(sec.lines, li)
+            over_title = bool(nxt) and is_title_like(nxt) and len(nxt.split()) <= 6
+            by_email = _matches_email(candidate, email)
+            if not (starts_block or in_header or over_title or by_email):
+                continue
+            # Earlier and header lines win; evidence from the email or a title below adds up.
+            score += (
+                (0.5 if in_header else 0.0)
+                + (0.3 if starts_block else 0.0)
+                + (0.3 if over_title else 0.0)
+                + (0.6 if by_email else 0.0)
+                - order * 0.01
+            )
             if best is None or score > best[0]:
                 best = (score, si, li, candidate)
     if best is None:

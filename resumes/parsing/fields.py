@@ -138,10 +138,13 @@ def assign_title_company(
     title = next((v for k, v in pieces if k == "title"), None)
     texts = [v for k, v in pieces if k == "text"]
     if title is None and texts:
-        scored = [(title_score(t) - company_score(t), -i, t) for i, t in enumerate(texts)]
-        best = max(scored)
-        if best[0] > 0 or (len(texts) == 1 and title_score(texts[0])):
-            title = best[2]
+        titled = [
+            (title_score(t) - company_score(t), title_score(t), -i, t)
+            for i, t in enumerate(texts)
+            if title_score(t)
+        ]
+        if titled:
+            title = max(titled)[3]
         elif len(texts) >= 2:
             # No title words anywhere: the first text that is not a company is the title.
             plain = [t for t in texts if not company_score(t)]

@@ -96,8 +96,21 @@ def is_location(text: str) -> bool:
             for p in [*parts[:-1], last]
         ):
             return False
-        return bool(country_code(last) or region_country(last) or city_country(parts[0]))
+        if not (country_code(last) or region_country(last)):
+            return bool(city_country(parts[0]) and len(parts) == 2)
+        # "Tyrell Logistics, Berlin, Germany" is a company and a place, not one place.
+        return bool(city_country(parts[0])) or (len(parts) == 2 and not _org_like(parts[0]))
     return bool(country_code(last) or city_country(last))
+
+
+@cache
+def _org_words() -> set[str]:
+    lex = load_data("lexicon")
+    return {w.lower() for w in lex["company_words"] + lex["title_words"]}
+
+
+def _org_like(text: str) -> bool:
+    return any(w in _org_words() for w in re.findall(r"[\w'-]+", text.lower()))
 
 
 def split_trailing_location(text: str) -> tuple[str, str | None]:

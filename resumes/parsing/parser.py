@@ -29,7 +29,7 @@ def parse_text(text: str, *, default_region: str = "US", today: date | None = No
     """Parses resume text into the contract dict; deterministic for a given `today`."""
     today = today or date.today()
     sections = split_sections(text)
-    name, name_si, name_li = find_name(sections)
+    name, name_si, name_li = find_name(sections, find_email(text))
     headline, headline_li = _headline(sections, name_si, name_li)
     contact_lines = _contact_lines(sections, name_si, name_li)
     # The name and headline may sit inside a sidebar section; keep them out of its items.
