@@ -28,7 +28,7 @@ def _items(lines: list[str]) -> list[str]:
             and (
                 (bulleted and not is_bullet(line))
                 or re.search(r"[–—,(&-]$|\b(?:of|and|for|in)$", items[-1])
-                or re.match(r"^[a-z(]", text)
+                or re.match(r"^[a-z(]|^[–—-]\s", text)
             )
         )
         if continues:

@@ -8,7 +8,13 @@ from functools import cache
 from resumes.parsing.data_files import load_data
 from resumes.parsing.dates import find_date_ranges
 from resumes.parsing.fields import STRONG_SEP, clean_piece, is_header_like, strip_bullet
-from resumes.parsing.geo import is_location, split_trailing_location
+from resumes.parsing.geo import (
+    city_country,
+    country_code,
+    is_location,
+    region_country,
+    split_trailing_location,
+)
 
 LEVEL_ORDER = ["doctorate", "master", "bachelor", "associate", "high_school", "other"]
 
@@ -106,6 +112,8 @@ def parse_education(lines: list[str]) -> list[dict]:
         pieces = _split_line(head)
         deg = next((p for p in pieces if find_degree(p)), None)
         inst = next((p for p in pieces if p != deg and _has_institution(_strip_degree(p))), None)
+        if inst:
+            inst = _with_campus(inst, pieces)
         if (deg and cur["degree"]) or (inst and cur["institution"]):
             flush()
         if deg:
@@ -133,6 +141,19 @@ def parse_education(lines: list[str]) -> list[dict]:
         cur["_lines"] += 1
     flush()
     return entries
+
+
+def _with_campus(inst: str, pieces: list[str]) -> str:
+    """Keeps the campus in "University of California, Berkeley": a lone city after an
+    "X of Y" name belongs to it, unless a region follows (then it is an address)."""
+    i = pieces.index(inst)
+    if " of " not in inst or i + 1 >= len(pieces):
+        return inst
+    nxt = pieces[i + 1]
+    after = pieces[i + 2] if i + 2 < len(pieces) else ""
+    if city_country(nxt) and not (country_code(after) or region_country(after)):
+        return f"{inst}, {nxt}"
+    return inst
 
 
 def _strip_degree(text: str) -> str:

@@ -70,8 +70,23 @@ def company_score(text: str) -> int:
 
 def clean_piece(text: str) -> str:
     """Trims separators, stray punctuation and empty brackets around a field."""
-    text = re.sub(r"\(\s*\)", "", text)
-    return text.strip(" ,;:|–—-•·()[]").strip()
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(" ,;:|–—-•·")
+        # Brackets go only when unbalanced or wrapping the whole field: "(PMP)" inside stays.
+        if text.startswith(("(", "[")) and (text.count("(") + text.count("[")) > (
+            text.count(")") + text.count("]")
+        ):
+            text = text[1:]
+        if text.endswith((")", "]")) and (text.count(")") + text.count("]")) > (
+            text.count("(") + text.count("[")
+        ):
+            text = text[:-1]
+        if re.fullmatch(r"\([^()]*\)|\[[^\[\]]*\]", text):
+            text = text[1:-1]
+    return text.strip()
 
 
 def split_pieces(text: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BULLET_AT_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s*")
 _BULLET_INLINE = re.compile(rf"\s*[{re.escape(BULLETS)}]\s*")
-_DASH_BULLET = re.compile(r"^\s*[-*\u2013]\s+(?=\S)")
+_DASH_BULLET = re.compile(r"^\s*[-*]\s+(?=\S)")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 

@@ -21,6 +21,11 @@ class Section:
 
 
 @cache
+def _qualifiers() -> set[str]:
+    return set(load_data("headings")["qualifiers"])
+
+
+@cache
 def _heading_index() -> tuple[dict[str, str], list[tuple[str, str]]]:
     variants: dict[str, str] = {}
     keywords: list[tuple[str, str]] = []
@@ -48,6 +53,7 @@ def _unspace(text: str) -> str:
 
 def heading_kind(line: str) -> str | None:
     """Returns the section kind a line announces on its own, or None if it is not a heading."""
+    bulleted = line.lstrip().startswith(("•", "*", "- "))
     text = _unspace(line.strip().lstrip("•#*=-–— ").rstrip(":：-–—=* ").strip())
     if not text or len(text) > 60 or text.count(" ") >= MAX_HEADING_WORDS:
         return None
@@ -57,15 +63,18 @@ def heading_kind(line: str) -> str | None:
     key = _key(text)
     if key in variants:
         return variants[key]
-    # Unlisted headings ("Relevant Work Experience") count when short, styled as a heading
-    # (upper or title case) and built around a section keyword.
+    # Unlisted headings ("Relevant Work Experience") count when styled as a heading and made
+    # of a section keyword plus qualifier words only, so a skill like "Special Education" is not.
     words = text.split()
     styled = text.isupper() or all(
         w[:1].isupper() or w.lower() in {"and", "of", "&"} for w in words
     )
-    if styled and len(words) <= 4:
-        for kw, kind in keywords:
-            if re.search(rf"\b{re.escape(kw)}\b", key):
+    if bulleted or not styled or len(words) > 4:
+        return None
+    for kw, kind in keywords:
+        if re.search(rf"\b{re.escape(kw)}\b", key):
+            others = re.sub(rf"\b{re.escape(kw)}\b", " ", key).split()
+            if all(w in _qualifiers() for w in others):
                 return kind
     return None
 

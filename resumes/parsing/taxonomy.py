@@ -177,6 +177,8 @@ class Taxonomy:
                 continue
             if form.list_only and not _in_list_context(text, match.start(), match.end()):
                 continue
+            if _in_url_or_email(text, match.start(), match.end()):
+                continue
             found[form.skill.name] = None
         return list(found)
 
@@ -253,6 +255,23 @@ def _in_list_context(text: str, start: int, end: int) -> bool:
     before = text[line_start:start]
     after = text[end : line_end if line_end != -1 else len(text)]
     return bool(_LIST_BEFORE.search(before)) and bool(_LIST_AFTER.match(after))
+
+
+_URL_OR_EMAIL = re.compile(
+    r"://|@|^www\.|\w\.(?:com|org|net|io|dev|edu|gov|co|me|ai)/\S", re.IGNORECASE
+)
+
+
+def _in_url_or_email(text: str, start: int, end: int) -> bool:
+    # "https://github.com/x", "jane@python.org": the words of an address are not skills.
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    token = text[left:right].strip("()<>[],;\"'")
+    return bool(_URL_OR_EMAIL.search(token))
 
 
 @functools.cache
