@@ -23,7 +23,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 _SEPARATORS = re.compile(r"[\s\-_.'’!]+")
 _TRAILING_VERSION = re.compile(r"\s*v?\d+(?:\.\d+)*\+?$", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
-_EDGE_PUNCT = " \t\r\n,;:|•·▪●◦■►*\"“”"
+_EDGE_PUNCT = ' \t\r\n,;:|•·▪●◦■►*"“”'
 
 # A match must not continue a longer word, a version ("Python3"), an operator ("C++") or a
 # dotted name ("file.py", "Node.js" when only "Node" matched).
@@ -98,7 +98,7 @@ class Taxonomy:
 
     @classmethod
     def from_file(cls, path: Path | str = DATA_FILE) -> Taxonomy:
-        """Loads a taxonomy from a JSON file of the shape {"skills": [{name, category, aliases}]}."""
+        """Loads a taxonomy from JSON shaped {"skills": [{name, category, aliases}, ...]}."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(
             Skill(
@@ -133,7 +133,7 @@ class Taxonomy:
         return skill.name if skill else None
 
     def normalize(self, name: str) -> str:
-        """Canonical name if known, otherwise the input with spaces tidied (unknown skills are kept)."""
+        """Canonical name if known, else the input with spaces tidied (unknown skills are kept)."""
         canonical = self.canonical(name)
         if canonical:
             return canonical
@@ -163,7 +163,7 @@ class Taxonomy:
         return list(self._by_category)
 
     def find_in_text(self, text: str) -> list[str]:
-        """Canonical names of skills mentioned in free text, deduplicated, in order of appearance."""
+        """Canonical names of skills mentioned in free text, deduplicated, in order of mention."""
         if not text:
             return []
         pattern, forms = self._matcher
@@ -229,14 +229,14 @@ def _tokens(form: str) -> list[str]:
     return tokens
 
 
-def _token_regex(token: str) -> str:
-    if token == _SPACE:
+def _token_regex(part: str) -> str:
+    if part == _SPACE:
         return r"[\s\-]+"
-    if token == _HYPHEN:
+    if part == _HYPHEN:
         return r"[\s\-]?"
-    if token in "'’":
+    if part in ("'", "’"):
         return "['’]"
-    return re.escape(token)
+    return re.escape(part)
 
 
 def _trie_regex(node: dict) -> str:
