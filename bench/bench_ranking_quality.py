@@ -79,7 +79,7 @@ OCCUPATIONS: dict[str, dict] = {
             "Redux": "MobX",
             "Jest": "Mocha",
             "Webpack": "Vite",
-            "TypeScript": "CoffeeScript",
+            "TypeScript": "Dart",
         },
     },
     "data_science": {
@@ -149,7 +149,7 @@ OCCUPATIONS: dict[str, dict] = {
         "aliases": {"Kubernetes": "K8s", "AWS": "Amazon Web Services", "CI/CD": "CICD"},
         "related": {
             "Jenkins": "GitHub Actions",
-            "Terraform": "CloudFormation",
+            "Terraform": "Pulumi",
             "Ansible": "Puppet",
             "Prometheus": "Grafana",
             "AWS": "Microsoft Azure",
@@ -205,7 +205,7 @@ OCCUPATIONS: dict[str, dict] = {
             "Customer Relationship Management",
         ],
         "aliases": {"Salesforce": "SFDC"},
-        "related": {"Salesforce": "Zoho CRM", "HubSpot": "Marketo"},
+        "related": {"Salesforce": "Zoho CRM", "HubSpot": "Pipedrive"},
     },
     "logistics": {
         "skills": [
@@ -221,7 +221,7 @@ OCCUPATIONS: dict[str, dict] = {
             "Vendor Management",
         ],
         "aliases": {"Supply Chain Management": "SCM"},
-        "related": {"SAP": "Oracle ERP"},
+        "related": {"SAP": "Microsoft Dynamics"},
     },
     "design": {
         "skills": [

@@ -151,6 +151,12 @@ def _taxonomy() -> Any:
     return _taxonomy_instance
 
 
+def _key(name: str) -> str:
+    """Comparison key: case and separators ignored, so unknown skills written "Patient-Care"
+    and "patient care" still meet; "+", "#", "/" and "&" matter ("C", "C++", "C#")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum() or ch in "+#/&")
+
+
 def _skill(raw: str) -> tuple[str, str, str | None]:
     """Canonicalise one skill through the taxonomy, memoised: aliases share one key."""
     entry = _skill_cache.get(raw)
@@ -159,7 +165,7 @@ def _skill(raw: str) -> tuple[str, str, str | None]:
         if display:
             tax = _taxonomy()
             display = tax.canonical(display) or display
-            entry = (tax.normalize(display).casefold(), display, tax.category(display))
+            entry = (_key(tax.normalize(display)), display, tax.category(display))
         else:
             entry = ("", "", None)  # never equal to a job skill: job lists skip blanks
         if len(_skill_cache) >= _SKILL_CACHE_LIMIT:

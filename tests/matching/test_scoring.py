@@ -223,7 +223,7 @@ def test_tier_boundaries(overall, tier):
 
 
 def test_weights_decide_the_overall_score():
-    wanted = job(required_skills=("Python", "Go"), min_years=10)
+    wanted = job(required_skills=("Python", "Figma"), min_years=10)
     skills_only = score(candidate(), wanted, Weights(1, 0, 0, 0))
     experience_only = score(candidate(), wanted, Weights(0, 1, 0, 0))
     assert skills_only.overall == skills_only.skills == 50
@@ -302,3 +302,12 @@ def test_scores_stay_in_range_and_the_explanation_cites_the_breakdown(
     assert tuple(int(n) for n in cited) == parts
     assert re.match(rf"\w+ match \({result.overall}/100\)", result.explanation)
     assert result.as_dict()["overall"] == result.overall
+
+
+def test_skills_unknown_to_the_taxonomy_still_match_across_spellings():
+    result = score(
+        candidate(skills=("underwater-basket  weaving",)),
+        job(required_skills=("Underwater Basket Weaving",)),
+    )
+    assert result.skills == 100
+    assert result.matching_skills == ["Underwater Basket Weaving"]
