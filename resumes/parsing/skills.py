@@ -22,55 +22,64 @@ def _proficiency() -> tuple[dict[str, str], re.Pattern[str]]:
         for level, words in load_data("lexicon")["proficiency"].items()
         for w in words
     }
-    words = sorted(table, key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    # Only a bracketed or separated level counts, so "Machine Learning" keeps its "Learning".
     pat = re.compile(
-        r"(?:^|[\s(\[:–—-])({})(?=$|[\s)\],;.])".format("|".join(re.escape(w) for w in words)), re.I
+        rf"(?:[(\[]\s*|\s+[–—-]\s+|:\s*|,\s*|\s+(?=[★☆●○\d]))({words})(?=\s*(?:$|[)\],;]))", re.I
     )
     return table, pat
 
 
-def _taxonomy():
+def _taxonomy():  # noqa: ANN202 - duck-typed by the taxonomy contract
     from resumes.parsing.taxonomy import get_taxonomy
 
     return get_taxonomy()
 
 
-def _skill_items(lines: list[str]) -> list[str]:
-    """Turns a skills section into raw items, rejoining lists wrapped by a narrow column."""
+def _skill_items(lines: list[str]) -> list[tuple[str, str | None]]:
+    """Turns a skills section into (item, level) pairs, rejoining items a narrow column wrapped."""
+    tax = _taxonomy()
+    bulleted = any(is_bullet(ln) for ln in lines)
     rows: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             rows.append("")
             continue
-        starts_new = is_bullet(line) or re.match(r"^[^,:]{1,30}:\s", line)
         prev = rows[-1] if rows else ""
-        if (
-            prev
-            and not starts_new
-            and not re.search(r"[,;|:]$", prev)
-            and "," in prev + line
-            and not is_bullet(raw)
-            and _wrapped(prev, line)
-        ):
+        label = re.match(r"^[^,:]{1,30}:\s", line)
+        if prev and not is_bullet(line) and not label and _continues(prev, line, bulleted, tax):
             rows[-1] = f"{prev} {line}"
         else:
             rows.append(strip_bullet(line))
-    items: list[str] = []
+    table, _ = _proficiency()
+    items: list[tuple[str, str | None]] = []
     for row in rows:
         if not row:
             continue
-        # "Cloud: AWS, GCP" - the label names a category, not a skill.
+        level = None
+        # "Cloud: AWS, GCP" names a category; "Expert: Go, Rust" gives every item a level.
         m = re.match(r"^([^,:()]{1,40}):\s*(.+)$", row)
-        if m and not _proficiency()[1].fullmatch(" " + m.group(2).strip()):
+        if m and m.group(2).strip().lower() not in table:
+            level = table.get(m.group(1).strip().lower())
             row = m.group(2)
-        items += [i for i in _split_items(row) if i]
+        items += [(i, level) for i in _split_items(row) if i]
     return items
 
 
-def _wrapped(prev: str, line: str) -> bool:
-    """A continuation line starts mid-item: lower-case, or the previous line stops mid-phrase."""
-    return bool(re.match(r"^[a-z(]", line)) or not prev.rstrip().endswith((",", ";", "|"))
+def _continues(prev: str, line: str, bulleted: bool, tax: object) -> bool:
+    """True when `line` carries on the last item of `prev` (a wrap, not a new row)."""
+    if re.search(r"[,;|:]$", prev.rstrip()):
+        return False
+    if bulleted or re.match(r"^[a-z(&]", line):
+        return True
+    last = _split_items(prev)[-1]
+    first = _split_items(line)[0]
+    if tax.canonical(f"{last} {first}"):
+        return True
+    if tax.canonical(last) or tax.canonical(first):
+        return False
+    return len(prev) >= 20 and ("," in prev or "," in line)
 
 
 def _split_items(row: str) -> list[str]:
@@ -122,8 +131,9 @@ def parse_skills(section_lines: list[str], full_text: str) -> list[dict]:
             out[key] = {"name": name, "proficiency": level, "years": years}
 
     if section_lines:
-        for item in _skill_items(section_lines):
+        for item, row_level in _skill_items(section_lines):
             name, level, years = parse_skill_item(item)
+            level = level or row_level
             if not name or len(name) > 60:
                 continue
             canonical = tax.canonical(name)
