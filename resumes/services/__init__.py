@@ -1,0 +1,21 @@
+"""Writes of the resumes app: ingestion, bulk batches, processing, retry and re-parse."""
+
+from __future__ import annotations
+
+from .batches import BulkIngestResult, Rejection, bulk_ingest
+from .errors import IngestError
+from .ingest import IngestResult, ingest_resume, reparse_resume, retry_resume, sanitize_filename
+from .processing import process_resume
+
+__all__ = [
+    "BulkIngestResult",
+    "IngestError",
+    "IngestResult",
+    "Rejection",
+    "bulk_ingest",
+    "ingest_resume",
+    "process_resume",
+    "reparse_resume",
+    "retry_resume",
+    "sanitize_filename",
+]
