@@ -372,9 +372,12 @@ def make_candidate(
                 skills.append(spec["related"][s])
         skills += [_spell(rng, s, spec) for s in preferred if rng.random() < 0.3]
     else:
-        # Another occupation's profile, maybe with one coincidental overlap.
+        # Another occupation's profile, maybe with one coincidental overlap. Occupations share
+        # skills (devops and backend both list Docker), so the job's own skills are taken out
+        # first: otherwise a "poor" label would sit on a candidate who in fact fits.
         other = rng.choice([o for o in OCCUPATIONS if o != occupation])
-        skills += rng.sample(OCCUPATIONS[other]["skills"], rng.randint(4, 8))
+        foreign = [s for s in OCCUPATIONS[other]["skills"] if s not in required + preferred]
+        skills += rng.sample(foreign, min(len(foreign), rng.randint(4, 8)))
         if rng.random() < 0.3:
             skills.append(_spell(rng, rng.choice(required), spec))
     skills += rng.sample(GENERIC_NOISE, rng.randint(0, 3))

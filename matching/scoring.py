@@ -202,6 +202,7 @@ class PreparedJob:
         "place",
         "preferred",
         "required",
+        "skill_keys",
         "weights",
     )
 
@@ -221,6 +222,7 @@ class PreparedJob:
         seen: set[str] = set()
         self.required = _job_skills(job.required_skills, seen)
         self.preferred = _job_skills(job.preferred_skills, seen)
+        self.skill_keys = frozenset(seen)
         self.education_rank = _EDUCATION_RANK.get(job.education_level or "")
         self.place = geo.resolve(job.location) if job.location else None
         # candidate location text -> (score, phrase); most candidates share a few cities.
@@ -258,10 +260,13 @@ def _skills_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, list
     keys: set[str] = set()
     categories: set[str] = set()
     cache = _skill_cache
+    job_keys = job.skill_keys
     for raw in candidate.skills:
         entry = cache.get(raw) or _skill(raw)
         keys.add(entry[0])
-        if entry[2] is not None:
+        # Only skills the job did not ask for stand in for missing ones: knowing Docker earns
+        # Docker's credit once, not partial credit for every other DevOps tool as well.
+        if entry[2] is not None and entry[0] not in job_keys:
             categories.add(entry[2])
     req_credit, req_hit, req_miss, req_rel = _count_matches(job.required, keys, categories)
     pref_credit, pref_hit, pref_miss, pref_rel = _count_matches(job.preferred, keys, categories)

@@ -75,6 +75,12 @@ def test_missing_required_skill_with_related_skill_earns_partial_credit_but_stay
     assert "related experience for PostgreSQL" in with_related.explanation
 
 
+def test_a_matched_skill_is_not_counted_again_as_related_experience():
+    result = score(candidate(skills=("Docker",)), job(required_skills=("Docker", "Kubernetes")))
+    assert result.skills == 50
+    assert "related experience" not in result.explanation
+
+
 def test_required_skills_weigh_more_than_preferred():
     wanted = job(required_skills=("Python", "Django"), preferred_skills=("Docker", "Redis"))
     only_required = score(candidate(skills=("Python", "Django")), wanted)
