@@ -103,6 +103,12 @@ def split_pieces(text: str) -> list[tuple[str, str]]:
         piece = clean_piece(piece)
         if not piece:
             continue
+        if "," in piece:
+            head, loc = split_trailing_location(piece, guess=False)
+            if loc and head:
+                out.extend(_typed(head))
+                out.append(("loc", loc))
+                continue
         if is_location(piece):
             out.append(("loc", piece))
             continue

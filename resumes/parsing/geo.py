@@ -113,7 +113,7 @@ def _org_like(text: str) -> bool:
     return any(w in _org_words() for w in re.findall(r"[\w'-]+", text.lower()))
 
 
-def split_trailing_location(text: str) -> tuple[str, str | None]:
+def split_trailing_location(text: str, *, guess: bool = True) -> tuple[str, str | None]:
     """Splits "Google Mountain View, CA" into ("Google", "Mountain View, CA") if it ends in a place."""
     m = re.search(r",\s*([A-Za-z][\w. ]*?)\s*$", text)
     if not m:
@@ -125,9 +125,10 @@ def split_trailing_location(text: str) -> tuple[str, str | None]:
     words = head.split()
     # Prefer the longest run of trailing words that is a known city.
     for n in range(min(4, len(words) - 1), 0, -1):
-        city = " ".join(words[-n:])
-        if city_country(city.strip(",")):
+        city = " ".join(words[-n:]).strip(",")
+        if city_country(city):
             return " ".join(words[:-n]).rstrip(" ,–—-|"), f"{city}, {tail}"
-    if len(words) >= 2 and re.fullmatch(_WORD, words[-1]):
+    # Unknown town: guess the last word, unless it is part of an organisation's name.
+    if guess and len(words) >= 2 and re.fullmatch(_WORD, words[-1]) and not _org_like(words[-1]):
         return " ".join(words[:-1]).rstrip(" ,–—-|"), f"{words[-1]}, {tail}"
     return text, None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import logging
 from dataclasses import dataclass
 
 import pypdf
 from pypdf.errors import FileNotDecryptedError, PdfReadError
+from pypdf.generic import FloatObject
 
 from resumes.parsing.errors import ResumeFileError
 
@@ -71,7 +73,34 @@ def extract_pdf(data: bytes, max_pages: int) -> str:
         except _BROKEN as exc:
             # A damaged page among good ones: keep what is readable.
             log.warning("skipping unreadable PDF page: %s", exc)
-    return "\n\n".join(p for p in pages if p.strip())
+    return "\n\n".join(p for p in _drop_running_lines(pages) if p.strip())
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """Removes page headers/footers: edge lines repeated on several pages (digits aside)."""
+    if len(pages) < 2:
+        return pages
+
+    def edges(text: str) -> list[str]:
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        return lines[:1] + lines[-1:]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {shape(ln) for ln in edges(page)}:
+            counts[key] = counts.get(key, 0) + 1
+    running = {k for k, n in counts.items() if n >= 2}
+    if not running:
+        return pages
+    out = []
+    for page in pages:
+        lines = page.split("\n")
+        edge = set(edges(page))
+        out.append("\n".join(ln for ln in lines if not (ln in edge and shape(ln) in running)))
+    return out
 
 
 def _page_text(page: pypdf.PageObject) -> str:
@@ -86,7 +115,7 @@ def _page_text(page: pypdf.PageObject) -> str:
         scale = abs(cm[3]) or 1.0
         frags.append(_Frag(x, y, (size or 10.0) * scale, text))
 
-    plain = page.extract_text(visitor_text=visit)
+    plain = page.extract_text(visitor_text=visit, visitor_operand_before=_widen_word_gaps)
     lines = _lines(frags)
     try:
         width = float(page.mediabox.width)
@@ -96,6 +125,25 @@ def _page_text(page: pypdf.PageObject) -> str:
     if split is None:
         return plain
     return _reorder(lines, split)
+
+
+# TJ offsets are thousandths of an em; kerning stays well under this, word gaps exceed it.
+WORD_GAP = 130
+
+
+def _widen_word_gaps(operator: bytes, operands: list, cm: list, tm: list) -> None:
+    """Makes TJ word gaps unmistakable to pypdf.
+
+    LaTeX justifies text with TJ offsets instead of space glyphs, and pypdf only sees a space
+    when the offset exceeds half the font's space width, which for many embedded fonts is too
+    wide, gluing words together ("DevOpsEngineer"). Widening real gaps fixes that.
+    """
+    if operator != b"TJ" or not operands or not isinstance(operands[0], list):
+        return
+    arr = operands[0]
+    for i, op in enumerate(arr):
+        if isinstance(op, (int, float)) and not isinstance(op, bool) and op <= -WORD_GAP:
+            arr[i] = FloatObject(-2000)
 
 
 def _lines(frags: list[_Frag]) -> list[list[_Frag]]:

@@ -57,7 +57,7 @@ def heading_kind(line: str) -> str | None:
     text = _unspace(line.strip().lstrip("•#*=-–— ").rstrip(":：-–—=* ").strip())
     if not text or len(text) > 60 or text.count(" ") >= MAX_HEADING_WORDS:
         return None
-    if re.search(r"\d|@|https?:|\.\s|,", text):
+    if re.search(r"\d|@|https?:|\.\s|,", text) or line.rstrip().endswith("."):
         return None
     variants, keywords = _heading_index()
     key = _key(text)

@@ -30,7 +30,7 @@ def _proficiency() -> tuple[dict[str, str], re.Pattern[str]]:
     return table, pat
 
 
-def _taxonomy():  # noqa: ANN202 - duck-typed by the taxonomy contract
+def _taxonomy():
     from resumes.parsing.taxonomy import get_taxonomy
 
     return get_taxonomy()
