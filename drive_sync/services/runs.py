@@ -172,6 +172,10 @@ class _Run:
             self._record(file, Outcome.REJECTED, error=exc.message)
             self._fail(file, exc.message)
             return
+        except ServiceError as exc:
+            # Refused for a reason outside the file (e.g. the account): try again next run.
+            self._fail(file, exc.message)
+            return
         except Exception:
             logger.exception(
                 "Drive sync %s: importing %s (%s) failed", self.sync.pk, file.name, file.id
@@ -233,6 +237,8 @@ def run_sync(
         return SyncResult(status="skipped", error="This sync no longer exists.")
     if not sync.is_active and not include_inactive:
         return SyncResult(status="skipped", error="This sync is disabled.")
+    if not sync.owner.is_active:
+        return SyncResult(status="skipped", error="The owner's account is deactivated.")
     if not _claim(sync):
         return SyncResult(status="skipped", error="This folder is being synced right now.")
     credentials = None
