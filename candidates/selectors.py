@@ -7,9 +7,15 @@ through guardian's direct foreign-key table (one indexed join).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Substr
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .models import (
     ALL_PERMISSIONS,
@@ -18,9 +24,15 @@ from .models import (
     SUBMIT_TO_JOBS,
     VIEW,
     VIEW_CONTACT,
+    CandidateActivity,
+    CandidateNote,
     CandidateProfile,
+    CandidateTag,
     CandidateUserObjectPermission,
+    FieldCorrection,
+    RecruiterCandidate,
 )
+from .tags import normalize_tags
 
 # Annotation name on scoped querysets → permission codename.
 PERMISSION_FLAGS = {
@@ -35,11 +47,21 @@ def _is_admin(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_admin_role)
 
 
+def _permission_id(codename: str) -> Subquery:
+    # A scalar subquery (one InitPlan on PostgreSQL) keeps the scoping join on the
+    # (user, permission, content_object) index instead of joining auth_permission per row.
+    return Subquery(
+        Permission.objects.filter(
+            codename=codename,
+            content_type__app_label="candidates",
+            content_type__model="candidateprofile",
+        ).values("pk")[:1]
+    )
+
+
 def _granted(user: Any, codename: str) -> QuerySet:
     return CandidateUserObjectPermission.objects.filter(
-        user_id=user.pk,
-        permission__codename=codename,
-        permission__content_type__app_label="candidates",
+        user_id=user.pk, permission_id=_permission_id(codename)
     )
 
 
@@ -52,8 +74,6 @@ def candidates_visible_to(
     if _is_admin(user):
         qs = CandidateProfile.objects.all()
         if with_permissions:
-            from django.db.models import Value
-
             qs = qs.annotate(**{flag: Value(True) for flag in PERMISSION_FLAGS})
         return qs
     qs = CandidateProfile.objects.filter(
@@ -143,3 +163,173 @@ def _valid_uuid(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def notes_visible_to(user: Any, candidate: CandidateProfile) -> QuerySet[CandidateNote]:
+    """Shared notes on the candidate plus the user's own private notes (admins included)."""
+    if not getattr(user, "is_authenticated", False):
+        return CandidateNote.objects.none()
+    return (
+        CandidateNote.objects.filter(candidate=candidate)
+        .filter(Q(is_private=False) | Q(author_id=user.pk))
+        .select_related("author")
+    )
+
+
+def activity_for(user: Any, candidate: CandidateProfile) -> QuerySet[CandidateActivity]:
+    """The candidate's audit log as this user may read it: all of it for admins, else their own.
+
+    Recruiters see only their own entries, so the log never reveals who else holds the
+    candidate, what was shared with them, or from where they worked.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return CandidateActivity.objects.none()
+    qs = CandidateActivity.objects.filter(candidate=candidate).select_related("actor")
+    return qs if _is_admin(user) else qs.filter(actor_id=user.pk)
+
+
+def tag_names(candidate: CandidateProfile) -> list[str]:
+    """The candidate's tags, sorted."""
+    return sorted(candidate.tag_links.values_list("tag__name", flat=True))
+
+
+# Markers around matched words in search snippets; turned into <mark> after escaping.
+SNIPPET_START, SNIPPET_STOP = "\x02", "\x03"
+SNIPPET_LENGTH = 240
+
+
+def search_candidates(
+    qs: QuerySet[CandidateProfile], query: str, *, with_snippet: bool = False
+) -> QuerySet[CandidateProfile]:
+    """Candidates matching a free-text query, best first, annotated with ``rank``.
+
+    PostgreSQL: the GIN-indexed tsvector with websearch syntax ("python -java", quotes),
+    ranked by SearchRank. SQLite: every word must appear in the name, email, headline,
+    skills or resume text. ``with_snippet`` adds ``snippet`` from the resume text, with
+    matches between SNIPPET_START and SNIPPET_STOP (render with ``highlight_snippet``).
+    """
+    query = (query or "").strip()
+    if not query:
+        return qs
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+        ts_query = SearchQuery(query, search_type="websearch", config="english")
+        qs = (
+            qs.filter(search_vector=ts_query)
+            .annotate(rank=SearchRank(F("search_vector"), ts_query))
+            .order_by("-rank", "-created_at")
+        )
+        if with_snippet:
+            qs = qs.annotate(
+                snippet=SearchHeadline(
+                    "resume_text",
+                    ts_query,
+                    config="english",
+                    start_sel=SNIPPET_START,
+                    stop_sel=SNIPPET_STOP,
+                    max_words=40,
+                    min_words=15,
+                    max_fragments=2,
+                )
+            )
+        return qs
+    for word in query.split():
+        word = word.strip("\"'")
+        if not word or word.startswith("-"):
+            continue
+        qs = qs.filter(
+            Q(full_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(headline__icontains=word)
+            | Q(skill_keys__icontains=word)
+            | Q(resume_text__icontains=word)
+        )
+    qs = qs.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-created_at")
+    if with_snippet:
+        qs = qs.annotate(snippet=Substr("resume_text", 1, SNIPPET_LENGTH))
+    return qs
+
+
+def highlight_snippet(snippet: str | None) -> SafeString:
+    """HTML for a search snippet: the resume text escaped, matched words in <mark>."""
+    html = escape(snippet or "")
+    return mark_safe(html.replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>"))
+
+
+def filter_candidates(
+    qs: QuerySet[CandidateProfile],
+    *,
+    user: Any = None,
+    source: str | None = None,
+    tags: Iterable[str] | None = None,
+    tags_mode: str = "any",
+    skills: Iterable[str] | None = None,
+    min_years: float | None = None,
+    location: str | None = None,
+) -> QuerySet[CandidateProfile]:
+    """Narrow a scoped queryset. ``source`` is how the candidate entered ``user``'s
+    database (their RecruiterCandidate); for admins or without a user, the profile's source.
+    Tags match any or all (``tags_mode``); every skill must be present.
+    """
+    if source:
+        if user is not None and not _is_admin(user):
+            qs = qs.filter(
+                Exists(
+                    RecruiterCandidate.objects.filter(
+                        recruiter_id=user.pk, candidate_id=OuterRef("pk"), source=source
+                    )
+                )
+            )
+        else:
+            qs = qs.filter(source=source)
+    names = normalize_tags(tags or [])
+    if names:
+        tagged = CandidateTag.objects.filter(candidate_id=OuterRef("pk"))
+        if tags_mode == "all":
+            for name in names:
+                qs = qs.filter(Exists(tagged.filter(tag__name=name)))
+        else:
+            qs = qs.filter(Exists(tagged.filter(tag__name__in=names)))
+    for skill in {str(s).strip().lower() for s in skills or [] if str(s).strip()}:
+        if connection.vendor == "postgresql":
+            qs = qs.filter(skill_keys__contains=[skill])  # jsonb @>, GIN-indexed
+        else:
+            # SQLite has no JSON containment; the quoted element is unambiguous in the text.
+            qs = qs.filter(skill_keys__icontains=f'"{skill}"')
+    if min_years is not None:
+        qs = qs.filter(years_experience__gte=min_years)
+    if location:
+        qs = qs.filter(location__icontains=location.strip())
+    return qs
+
+
+# Orderings an API client or page may ask for; "rank" needs a search.
+ORDERINGS = {
+    "created_at": ("created_at", "pk"),
+    "-created_at": ("-created_at", "-pk"),
+    "updated_at": ("updated_at", "pk"),
+    "-updated_at": ("-updated_at", "-pk"),
+    "name": ("full_name", "pk"),
+    "-name": ("-full_name", "-pk"),
+    "years_experience": (F("years_experience").asc(nulls_first=True), "pk"),
+    "-years_experience": (F("years_experience").desc(nulls_last=True), "-pk"),
+    "last_viewed_at": (F("last_viewed_at").asc(nulls_first=True), "pk"),
+    "-last_viewed_at": (F("last_viewed_at").desc(nulls_last=True), "-pk"),
+}
+
+
+def order_candidates(qs: QuerySet[CandidateProfile], ordering: str | None) -> QuerySet:
+    """Apply one of ORDERINGS; unknown or empty keeps the queryset's order (rank for searches)."""
+    if ordering in ORDERINGS:
+        return qs.order_by(*ORDERINGS[ordering])
+    return qs
+
+
+def correction_stats() -> list[dict[str, Any]]:
+    """Per corrected field: how many corrections and how many distinct candidates (admin page)."""
+    return list(
+        FieldCorrection.objects.values("field")
+        .annotate(corrections=Count("id"), candidates=Count("candidate", distinct=True))
+        .order_by("-corrections", "field")
+    )

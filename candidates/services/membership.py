@@ -14,9 +14,7 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 
-from hotgigs.errors import ServiceError
-
-from .models import (
+from candidates.models import (
     ALL_PERMISSIONS,
     SHAREABLE_PERMISSIONS,
     VIEW,
@@ -28,6 +26,7 @@ from .models import (
     RecruiterCandidate,
     Source,
 )
+from hotgigs.errors import ServiceError
 
 logger = logging.getLogger(__name__)
 
@@ -207,140 +206,3 @@ def remove_from_database(recruiter: Any, candidate: CandidateProfile, *, actor: 
     ).update(revoked_at=timezone.now(), revoked_by=actor)
     _revoke(recruiter, [candidate], ALL_PERMISSIONS)
     log_activity(candidate, Action.REMOVED, actor=actor or recruiter, recruiter=recruiter.username)
-
-
-# Profile fields a recruiter may correct, mapped to where the parse keeps them.
-CORRECTABLE_FIELDS = {
-    "full_name": ("contact", "full_name"),
-    "email": ("contact", "email"),
-    "phone": ("contact", "phone"),
-    "location": ("contact", "location"),
-    "links": ("contact", "links"),
-    "headline": (None, "headline"),
-    "summary": (None, "summary"),
-    "skills": (None, "skills"),
-    "experience": (None, "experience"),
-    "education": (None, "education"),
-    "certifications": (None, "certifications"),
-    "languages": (None, "languages"),
-    "years_experience": (None, "total_experience_years"),
-}
-_LEVEL_ORDER = ["high_school", "associate", "bachelor", "master", "doctorate"]
-
-
-def _highest_level(education: list[dict]) -> str:
-    levels = [e.get("level") for e in education if e.get("level") in _LEVEL_ORDER]
-    return max(levels, key=_LEVEL_ORDER.index) if levels else ""
-
-
-def _skill_keys(skills: list[dict]) -> list[str]:
-    return sorted({str(s.get("name", "")).strip().lower() for s in skills if s.get("name")})
-
-
-def profile_values_from_parse(data: dict) -> dict[str, Any]:
-    """Map a parsed-resume contract onto CandidateProfile field values."""
-    contact = data.get("contact") or {}
-    skills = data.get("skills") or []
-    education = data.get("education") or []
-    return {
-        "full_name": (contact.get("full_name") or "")[:200],
-        "email": (contact.get("email") or "").strip().lower()[:254],
-        "phone": (contact.get("phone") or "")[:32],
-        "location": (contact.get("location") or "")[:200],
-        "links": contact.get("links") or [],
-        "headline": (data.get("headline") or "")[:300],
-        "summary": data.get("summary") or "",
-        "years_experience": data.get("total_experience_years"),
-        "skills": skills,
-        "skill_keys": _skill_keys(skills),
-        "experience": data.get("experience") or [],
-        "education": education,
-        "education_level": _highest_level(education),
-        "certifications": data.get("certifications") or [],
-        "languages": data.get("languages") or [],
-    }
-
-
-def _apply_corrections(candidate: CandidateProfile, values: dict[str, Any]) -> dict[str, Any]:
-    """Recruiter corrections win over the parser: the newest correction per field applies."""
-    seen: set[str] = set()
-    for correction in candidate.corrections.order_by("-created_at"):
-        if correction.field in seen:
-            continue
-        seen.add(correction.field)
-        values[
-            "years_experience" if correction.field == "years_experience" else correction.field
-        ] = correction.value
-        if correction.field == "skills":
-            values["skill_keys"] = _skill_keys(correction.value or [])
-        if correction.field == "education":
-            values["education_level"] = _highest_level(correction.value or [])
-    return values
-
-
-def _find_existing(values: dict[str, Any]) -> CandidateProfile | None:
-    if values["email"]:
-        found = (
-            CandidateProfile.objects.filter(email=values["email"]).order_by("created_at").first()
-        )
-        if found:
-            return found
-    if values["phone"]:
-        return CandidateProfile.objects.filter(phone=values["phone"]).order_by("created_at").first()
-    return None
-
-
-def refresh_search_vector(candidate_ids: Iterable[Any]) -> None:
-    """Recompute the full-text vector (PostgreSQL only; SQLite searches with LIKE)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    from django.contrib.postgres.search import SearchVector
-    from django.db.models import Value
-    from django.db.models.functions import Coalesce, Left
-
-    CandidateProfile.objects.filter(pk__in=list(candidate_ids)).update(
-        search_vector=SearchVector("full_name", weight="A", config="english")
-        + SearchVector("headline", weight="A", config="english")
-        + SearchVector(Coalesce("email", Value("")), weight="B", config="simple")
-        + SearchVector("skill_keys", weight="B", config="english")
-        + SearchVector(Left("resume_text", 100_000), weight="C", config="english")
-    )
-
-
-@transaction.atomic
-def upsert_from_parse(
-    data: dict, *, resume: Any, uploader: Any, source: str, text: str = ""
-) -> CandidateProfile:
-    """Create or update the profile a parse describes and put it in the uploader's database.
-
-    Matches by normalized email, then E.164 phone. Corrections made by recruiters are
-    re-applied on top of the new parse, so they survive re-parsing.
-    """
-    values = profile_values_from_parse(data)
-    candidate = _find_existing(values)
-    if candidate is None:
-        candidate = CandidateProfile(source=source)
-        if getattr(uploader, "is_candidate", False):
-            candidate.owner = uploader
-    else:
-        candidate = CandidateProfile.objects.select_for_update().get(pk=candidate.pk)
-        candidate.profile_version += 1
-        # Keep what we knew where the new parse found nothing.
-        values = {k: v for k, v in values.items() if v not in ("", None, [])}
-    if candidate.pk and not candidate._state.adding:
-        values = _apply_corrections(candidate, values)
-    for field, value in values.items():
-        setattr(candidate, field, value)
-    candidate.resume_text = text or candidate.resume_text
-    candidate.latest_resume = resume
-    candidate.full_clean(exclude=["latest_resume", "owner", "email"])
-    candidate.save()
-    if getattr(uploader, "is_candidate", False):
-        grant_self_access(uploader, candidate)
-    else:
-        add_to_database(uploader, candidate, source=source)
-    log_activity(candidate, Action.UPLOADED, actor=uploader, resume=str(resume.pk), source=source)
-    refresh_search_vector([candidate.pk])
-    return candidate
