@@ -31,6 +31,10 @@ LABEL = re.compile(
     r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*:\s*",
     re.IGNORECASE,
 )
+# A contact label mid-line ("Jane Roe Email: jane@...") ends the text before it.
+INLINE_LABEL = re.compile(
+    r"\s+(?:e-?mail|phone|tel|telephone|mobile|cell|linkedin|github|web|website)\s*:", re.I
+)
 SEPARATORS = re.compile(r"\s+[|•·◆♦⋄∙]\s+|\s*\|\s*|\s{3,}|\t")
 
 
@@ -184,7 +188,7 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
             starts_block = li == 0 or not sec.lines[li - 1].strip()
             in_header = sec.kind in ("header", "contact")
             order += 1
-            candidate = SEPARATORS.split(line)[0].strip()
+            candidate = SEPARATORS.split(INLINE_LABEL.split(line)[0])[0].strip()
             score = name_score(candidate)
             if not score:
                 continue

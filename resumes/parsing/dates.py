@@ -43,8 +43,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|(?:\d{{1,2}}[/.])?(?:0?[1-9]|1[0-2])[/.\-]{year}"  # 03/2019, 15.03.2019
         rf"|{year})"
     )
-    words = "to|until|till|through|thru|bis|hasta|au|à|a"
-    sep = rf"\s*(?:[-–—−~]+|\b(?:{words})\b)\s*"
+    words = "to|until|till|through|thru|and|bis|hasta|au|à|a"
+    sep = rf"\s*(?:[-–—−~&]+|\b(?:{words})\b)\s*"
     rng = (
         rf"(?<![\w/.])(?:(?:from|since|desde|seit|depuis)\s+)?(?P<a>{one})"
         rf"(?:{sep}(?P<b>{one}|{present}))?(?![\w/])"

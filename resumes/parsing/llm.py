@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 import openai
@@ -83,7 +82,7 @@ def refine_with_llm(
     try:
         answer = _ask_model(text, rule_based, config, http_client)
         return merge_parses(rule_based, answer, text)
-    except Exception as exc:  # noqa: BLE001 - any failure must fall back, never fail the resume
+    except Exception as exc:  # any failure falls back: the LLM must never fail a resume
         logger.warning(
             "LLM refinement failed, keeping the rule-based parse: %s: %s",
             type(exc).__name__,
@@ -157,7 +156,7 @@ def merge_parses(rule_based: dict, answer: dict, text: str) -> dict:
         if answer[field] and answer[field].strip():
             merged[field] = answer[field].strip()
 
-    merged["skills"] = _merge_skills(merged.get("skills") or [], answer["skills"], haystack)
+    merged["skills"] = _merge_skills(merged.get("skills") or [], answer["skills"], text)
     merged["experience"] = _merge_entries(
         merged.get("experience") or [], answer["experience"], ("company", "title")
     )
@@ -174,9 +173,9 @@ def merge_parses(rule_based: dict, answer: dict, text: str) -> dict:
     return merged
 
 
-def _merge_skills(ours: list[dict], theirs: list[dict], haystack: str) -> list[dict]:
+def _merge_skills(ours: list[dict], theirs: list[dict], text: str) -> list[dict]:
     taxonomy = get_taxonomy()
-    in_text = set(taxonomy.find_in_text(haystack))
+    in_text = set(taxonomy.find_in_text(text))
     merged: dict[str, dict] = {}
     for skill in ours:
         merged[skill["name"].casefold()] = dict(skill)
@@ -184,15 +183,13 @@ def _merge_skills(ours: list[dict], theirs: list[dict], haystack: str) -> list[d
         name = taxonomy.normalize(skill["name"])
         if not name:
             continue
-        skill_obj = taxonomy.get(name)
-        mentioned = name in in_text or skill["name"].strip().casefold() in haystack
-        if skill_obj is not None and not mentioned:
-            mentioned = any(form.casefold() in haystack for form in skill_obj.forms)
+        mentioned = name in in_text or _word_in_text(skill["name"], text)
         key = name.casefold()
         if key in merged:
             entry = merged[key]
             entry["proficiency"] = entry.get("proficiency") or skill["proficiency"]
-            entry["years"] = entry.get("years") if entry.get("years") is not None else skill["years"]
+            if entry.get("years") is None:
+                entry["years"] = skill["years"]
         elif mentioned:
             # Only skills the resume shows: models like to add plausible neighbours.
             merged[key] = {
@@ -230,6 +227,11 @@ def _union(first: list[str], second: list[str]) -> list[str]:
         if isinstance(item, str) and item.strip():
             seen.setdefault(item.strip().casefold(), item.strip())
     return list(seen.values())
+
+
+def _word_in_text(word: str, text: str) -> bool:
+    pattern = r"(?<![\w+#])" + re.escape(word.strip()) + r"(?![\w+#])"
+    return bool(word.strip()) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _phone_in_text(phone: str | None, text: str) -> bool:
