@@ -1,0 +1,343 @@
+"""Rematching: score candidates against jobs in bulk and keep the stored matches current.
+
+Candidate generation goes through the skills index: a candidate is plausible for a job when it
+shares a required or preferred skill (any alias) or a skill of the same taxonomy category (the
+scorer gives those partial credit). On PostgreSQL that is a GIN-indexed ``skill_keys @> '["x"]'``
+per key; elsewhere the same test runs in Python. A job that lists no skills is scored against
+everyone. Both directions (one job vs. all candidates, one candidate vs. all open jobs) apply the
+same rule, so they store the same matches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from candidates.models import CandidateProfile
+from matching.models import CandidateMatch, Job, JobStatus
+from matching.scoring import (
+    CandidateFacts,
+    JobFacts,
+    MatchScore,
+    PreparedJob,
+    Weights,
+    prepare_job,
+    score_prepared,
+)
+
+logger = logging.getLogger(__name__)
+
+WRITE_CHUNK = 5_000
+_CACHE_LIMIT = 50_000
+# (job id, version, weights) -> prepared job and the candidate skill keys that make it plausible
+_prepared_cache: dict[tuple[Any, int, Weights], _Target] = {}
+
+JOB_COLUMNS = (
+    "id",
+    "version",
+    "required_skills",
+    "preferred_skills",
+    "min_years",
+    "education_level",
+    "location",
+    "remote_policy",
+)
+CANDIDATE_COLUMNS = (
+    "id",
+    "profile_version",
+    "skill_keys",
+    "years_experience",
+    "education_level",
+    "location",
+)
+UPDATE_FIELDS = [
+    "overall",
+    "skills_score",
+    "experience_score",
+    "education_score",
+    "location_score",
+    "matching_skills",
+    "missing_skills",
+    "explanation",
+    "tier",
+    "computed_at",
+    "candidate_version",
+    "job_version",
+]
+
+
+@dataclass(frozen=True)
+class _Target:
+    prepared: PreparedJob
+    keys: frozenset[str]  # empty: the job lists no skills, so every candidate is plausible
+
+
+def current_weights() -> Weights:
+    """The component weights from settings.MATCH_WEIGHTS."""
+    w = settings.MATCH_WEIGHTS
+    return Weights(
+        skills=float(w.get("skills", 0.5)),
+        experience=float(w.get("experience", 0.2)),
+        education=float(w.get("education", 0.1)),
+        location=float(w.get("location", 0.2)),
+    )
+
+
+def plausible_keys(required: Iterable[str], preferred: Iterable[str]) -> frozenset[str]:
+    """Lower-cased skill keys a candidate needs one of to be worth scoring for a job."""
+    from resumes.parsing.taxonomy import get_taxonomy
+
+    tax = get_taxonomy()
+    keys: set[str] = set()
+    categories: set[str] = set()
+    for name in (*required, *preferred):
+        if not isinstance(name, str) or not name.strip():
+            continue
+        keys.add(name.strip().lower())
+        skill = tax.get(name)
+        if skill is not None:
+            keys.update(form.strip().lower() for form in skill.forms)
+            categories.add(skill.category)
+    for category in categories:
+        keys.update(n.lower() for n in tax.skills_in_category(category))
+    return frozenset(keys)
+
+
+def _target(row: tuple, weights: Weights) -> _Target:
+    """Prepared job for a JOB_COLUMNS row, cached by (id, version, weights) in-process."""
+    job_id, version, required, preferred, min_years, education, location, remote = row
+    cache_key = (job_id, version, weights)
+    target = _prepared_cache.get(cache_key)
+    if target is None:
+        required = tuple(s for s in (required or ()) if isinstance(s, str))
+        preferred = tuple(s for s in (preferred or ()) if isinstance(s, str))
+        facts = JobFacts(
+            required_skills=required,
+            preferred_skills=preferred,
+            min_years=min_years,
+            education_level=education or None,
+            location=location or None,
+            remote_policy=remote or "onsite",
+        )
+        target = _Target(prepare_job(facts, weights), plausible_keys(required, preferred))
+        if len(_prepared_cache) >= _CACHE_LIMIT:
+            _prepared_cache.clear()
+        _prepared_cache[cache_key] = target
+    return target
+
+
+def _facts(row: tuple, skill_years: dict[str, float] | None = None) -> CandidateFacts:
+    _, _, keys, years, education, location = row
+    return CandidateFacts(
+        skills=tuple(keys or ()),
+        total_years=years,
+        education_level=education or None,
+        location=location or None,
+        skill_years=skill_years or {},
+    )
+
+
+def _skill_years(skills: Any) -> dict[str, float]:
+    """Per-skill years from a profile's skills list (used only when total years are unknown)."""
+    out: dict[str, float] = {}
+    for item in skills or ():
+        if not isinstance(item, dict) or not item.get("name"):
+            continue
+        years = item.get("years")
+        if isinstance(years, int | float) and not isinstance(years, bool):
+            out[str(item["name"])] = float(years)
+    return out
+
+
+def _is_plausible(target: _Target, keys: Iterable[str]) -> bool:
+    return not target.keys or not target.keys.isdisjoint(keys or ())
+
+
+def _row(
+    candidate_id: Any, job_id: Any, result: MatchScore, now: Any, cand_v: int, job_v: int
+) -> CandidateMatch:
+    return CandidateMatch(
+        candidate_id=candidate_id,
+        job_id=job_id,
+        overall=result.overall,
+        skills_score=result.skills,
+        experience_score=result.experience,
+        education_score=result.education,
+        location_score=result.location,
+        matching_skills=result.matching_skills,
+        missing_skills=result.missing_skills,
+        explanation=result.explanation,
+        tier=result.tier,
+        computed_at=now,
+        candidate_version=cand_v,
+        job_version=job_v,
+    )
+
+
+def _chunks(items: list, size: int = WRITE_CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _write(rows: list[CandidateMatch], stale_ids: list[Any]) -> None:
+    """Upsert the new scores and delete matches that fell below the floor, in one transaction."""
+    with transaction.atomic():
+        for chunk in _chunks(rows):
+            CandidateMatch.objects.bulk_create(
+                chunk,
+                update_conflicts=True,
+                unique_fields=["candidate", "job"],
+                update_fields=UPDATE_FIELDS,
+            )
+        for chunk in _chunks(stale_ids):
+            CandidateMatch.objects.filter(pk__in=chunk).delete()
+
+
+def _is_fresh(existing: tuple | None, cand_v: int, job_v: int, cutoff: Any) -> bool:
+    """A stored match computed recently from the same candidate and job versions."""
+    if existing is None:
+        return False
+    _, e_cand_v, e_job_v, computed_at, _ = existing
+    return e_cand_v == cand_v and e_job_v == job_v and computed_at >= cutoff
+
+
+def _stale_id(existing: tuple | None) -> Any:
+    """The id of an existing match to delete, unless an admin removed it (kept as a record)."""
+    if existing is None:
+        return None
+    match_id, _, _, _, is_active = existing
+    return match_id if is_active else None
+
+
+def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> int:
+    """Score one candidate against every open job; return the number of matches written.
+
+    Matches computed within settings.MATCH_RECENT_MINUTES from the same versions are kept
+    unless ``force``; scores below settings.MATCH_STORE_FLOOR are not stored (and a stored
+    one that fell below is deleted).
+    """
+    row = (
+        CandidateProfile.objects.filter(pk=candidate.pk)
+        .values_list(*CANDIDATE_COLUMNS, "skills")
+        .first()
+    )
+    if row is None:
+        return 0
+    cand_v = row[1]
+    facts = _facts(row[:6], _skill_years(row[6]) if row[3] is None else None)
+    keys = set(row[2] or ())
+    weights = current_weights()
+    floor = settings.MATCH_STORE_FLOOR
+    now = timezone.now()
+    cutoff = now - timedelta(minutes=settings.MATCH_RECENT_MINUTES)
+    existing = {
+        r[0]: r[1:]
+        for r in CandidateMatch.objects.filter(candidate_id=candidate.pk).values_list(
+            "job_id", "id", "candidate_version", "job_version", "computed_at", "is_active"
+        )
+    }
+    rows: list[CandidateMatch] = []
+    stale: list[Any] = []
+    jobs = Job.objects.filter(status=JobStatus.OPEN).values_list(*JOB_COLUMNS)
+    for job_row in jobs.iterator(chunk_size=5_000):
+        job_id, job_v = job_row[0], job_row[1]
+        before = existing.get(job_id)
+        target = _target(job_row, weights)
+        if not _is_plausible(target, keys):
+            stale_id = _stale_id(before)
+            if stale_id is not None:
+                stale.append(stale_id)
+            continue
+        if not force and _is_fresh(before, cand_v, job_v, cutoff):
+            continue
+        result = score_prepared(target.prepared, facts)
+        if result.overall >= floor:
+            rows.append(_row(candidate.pk, job_id, result, now, cand_v, job_v))
+        else:
+            stale_id = _stale_id(before)
+            if stale_id is not None:
+                stale.append(stale_id)
+    _write(rows, stale)
+    return len(rows)
+
+
+def _candidate_rows(target: _Target) -> Iterator[tuple]:
+    """Candidate rows worth scoring for a job: through the GIN skills index on PostgreSQL."""
+    qs = CandidateProfile.objects.all()
+    if target.keys and connection.vendor == "postgresql":
+        condition = Q()
+        for key in sorted(target.keys):
+            condition |= Q(skill_keys__contains=[key])
+        qs = qs.filter(condition)
+    for row in qs.values_list(*CANDIDATE_COLUMNS).iterator(chunk_size=10_000):
+        if _is_plausible(target, row[2]):
+            yield row
+
+
+def _skill_years_for(candidate_ids: list[Any]) -> dict[Any, dict[str, float]]:
+    """Per-skill years of the candidates whose total years are unknown (few of them)."""
+    out: dict[Any, dict[str, float]] = {}
+    for chunk in _chunks(candidate_ids):
+        for pk, skills in CandidateProfile.objects.filter(pk__in=chunk).values_list("id", "skills"):
+            out[pk] = _skill_years(skills)
+    return out
+
+
+def rematch_job(job: Job, *, force: bool = False) -> int:
+    """Score every plausible candidate against one open job; return the matches written.
+
+    Same freshness and floor rules as rematch_candidate; a closed job is left as it is.
+    """
+    job_row = Job.objects.filter(pk=job.pk, status=JobStatus.OPEN).values_list(*JOB_COLUMNS).first()
+    if job_row is None:
+        return 0
+    job_v = job_row[1]
+    weights = current_weights()
+    target = _target(job_row, weights)
+    floor = settings.MATCH_STORE_FLOOR
+    now = timezone.now()
+    cutoff = now - timedelta(minutes=settings.MATCH_RECENT_MINUTES)
+    existing = {
+        r[0]: r[1:]
+        for r in CandidateMatch.objects.filter(job_id=job.pk).values_list(
+            "candidate_id", "id", "candidate_version", "job_version", "computed_at", "is_active"
+        )
+    }
+    candidates = list(_candidate_rows(target))
+    unknown_years = [r[0] for r in candidates if r[3] is None]
+    skill_years = _skill_years_for(unknown_years) if unknown_years else {}
+
+    rows: list[CandidateMatch] = []
+    stale: list[Any] = []
+    seen: set[Any] = set()
+    prepared = target.prepared
+    for cand_row in candidates:
+        cand_id, cand_v = cand_row[0], cand_row[1]
+        seen.add(cand_id)
+        before = existing.get(cand_id)
+        if not force and _is_fresh(before, cand_v, job_v, cutoff):
+            continue
+        result = score_prepared(prepared, _facts(cand_row, skill_years.get(cand_id)))
+        if result.overall >= floor:
+            rows.append(_row(cand_id, job.pk, result, now, cand_v, job_v))
+        else:
+            stale_id = _stale_id(before)
+            if stale_id is not None:
+                stale.append(stale_id)
+    # Stored matches of candidates that are no longer plausible (their skills changed).
+    for cand_id, before in existing.items():
+        if cand_id not in seen:
+            stale_id = _stale_id(before)
+            if stale_id is not None:
+                stale.append(stale_id)
+    _write(rows, stale)
+    logger.info("Rematched job %s: %d matches written, %d removed", job.pk, len(rows), len(stale))
+    return len(rows)
