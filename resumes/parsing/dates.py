@@ -125,13 +125,16 @@ def find_dates(text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def month_index(value: str | None, *, end: bool = False, today: date | None = None) -> int | None:
-    """Turns "YYYY-MM"/"YYYY" into a month count (a bare year: January, or December if `end`)."""
+def month_index(value: str | None, *, today: date | None = None) -> int | None:
+    """Turns "YYYY-MM"/"YYYY" into a month count; None means `today` when one is given.
+
+    A bare year counts from its middle: the best guess when the month is not written.
+    """
     if not value:
         if today is None:
             return None
         return today.year * 12 + today.month - 1
     parts = value.split("-")
     year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+    month = int(parts[1]) if len(parts) > 1 else 7
     return year * 12 + month - 1

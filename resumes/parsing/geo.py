@@ -99,7 +99,9 @@ def is_location(text: str) -> bool:
         if not (country_code(last) or region_country(last)):
             return bool(city_country(parts[0]) and len(parts) == 2)
         # "Tyrell Logistics, Berlin, Germany" is a company and a place, not one place.
-        return bool(city_country(parts[0])) or (len(parts) == 2 and not _org_like(parts[0]))
+        if _org_like(parts[0]):
+            return False
+        return len(parts) == 2 or any(city_country(p) for p in parts[:-1])
     return bool(country_code(last) or city_country(last))
 
 

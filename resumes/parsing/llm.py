@@ -183,7 +183,7 @@ def _merge_skills(ours: list[dict], theirs: list[dict], text: str) -> list[dict]
         name = taxonomy.normalize(skill["name"])
         if not name:
             continue
-        mentioned = name in in_text or _word_in_text(skill["name"], text)
+        mentioned = name in in_text or _word_in_text(name, text)
         key = name.casefold()
         if key in merged:
             entry = merged[key]
@@ -230,7 +230,8 @@ def _union(first: list[str], second: list[str]) -> list[str]:
 
 
 def _word_in_text(word: str, text: str) -> bool:
-    pattern = r"(?<![\w+#])" + re.escape(word.strip()) + r"(?![\w+#])"
+    words = r"\s+".join(re.escape(part) for part in word.split())
+    pattern = r"(?<![\w+#])" + words + r"(?![\w+#])"
     return bool(word.strip()) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
