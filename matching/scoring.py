@@ -139,6 +139,9 @@ def _names(names: list[str]) -> str:
 _taxonomy_instance: Any = None
 # raw skill text -> (comparison key, display name, category); shared by all jobs.
 _skill_cache: dict[str, tuple[str, str, str | None]] = {}
+# Flat views of the same memo for the hot path: raw text -> key, key -> category.
+_key_of: dict[str, str] = {}
+_category_of: dict[str, str | None] = {}
 
 
 def _taxonomy() -> Any:
@@ -170,7 +173,11 @@ def _skill(raw: str) -> tuple[str, str, str | None]:
             entry = ("", "", None)  # never equal to a job skill: job lists skip blanks
         if len(_skill_cache) >= _SKILL_CACHE_LIMIT:
             _skill_cache.clear()
+            _key_of.clear()
+            _category_of.clear()
         _skill_cache[raw] = entry
+        _key_of[raw] = entry[0]
+        _category_of[entry[0]] = entry[2]
     return entry
 
 
@@ -197,6 +204,7 @@ class PreparedJob:
 
     __slots__ = (
         "education_rank",
+        "has_categories",
         "job",
         "location_memo",
         "place",
@@ -223,6 +231,7 @@ class PreparedJob:
         self.required = _job_skills(job.required_skills, seen)
         self.preferred = _job_skills(job.preferred_skills, seen)
         self.skill_keys = frozenset(seen)
+        self.has_categories = any(cat for _, _, cat in self.required + self.preferred)
         self.education_rank = _EDUCATION_RANK.get(job.education_level or "")
         self.place = geo.resolve(job.location) if job.location else None
         # candidate location text -> (score, phrase); most candidates share a few cities.
@@ -235,7 +244,7 @@ def prepare_job(job: JobFacts, weights: Weights = Weights()) -> PreparedJob:
 
 
 def _count_matches(
-    wanted: tuple[tuple[str, str, str | None], ...], keys: set[str], categories: set[str]
+    wanted: tuple[tuple[str, str, str | None], ...], keys: set[str], categories: set[str | None]
 ) -> tuple[float, list[str], list[str], list[str]]:
     """Credit for the wanted skills: (credit, matched names, missing names, related names)."""
     credit = 0.0
@@ -254,20 +263,23 @@ def _count_matches(
     return credit, matched, missing, related
 
 
+def _candidate_keys(skills: tuple[str, ...]) -> set[str]:
+    """Comparison keys of a candidate's skills; a set comprehension over the memo when warm."""
+    try:
+        return {_key_of[raw] for raw in skills}
+    except KeyError:
+        return {_skill(raw)[0] for raw in skills}
+
+
 def _skills_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, list, list, str]:
     if not job.required and not job.preferred:
         return NEUTRAL_SKILLS, [], [], "the job lists no skills, so this part is neutral"
-    keys: set[str] = set()
-    categories: set[str] = set()
-    cache = _skill_cache
-    job_keys = job.skill_keys
-    for raw in candidate.skills:
-        entry = cache.get(raw) or _skill(raw)
-        keys.add(entry[0])
-        # Only skills the job did not ask for stand in for missing ones: knowing Docker earns
-        # Docker's credit once, not partial credit for every other DevOps tool as well.
-        if entry[2] is not None and entry[0] not in job_keys:
-            categories.add(entry[2])
+    keys = _candidate_keys(candidate.skills)
+    # Only skills the job did not ask for stand in for missing ones: knowing Docker earns
+    # Docker's credit once, not partial credit for every other DevOps tool as well.
+    categories = (
+        {_category_of[key] for key in keys - job.skill_keys} if job.has_categories else set()
+    )
     req_credit, req_hit, req_miss, req_rel = _count_matches(job.required, keys, categories)
     pref_credit, pref_hit, pref_miss, pref_rel = _count_matches(job.preferred, keys, categories)
     n_req, n_pref = len(job.required), len(job.preferred)
