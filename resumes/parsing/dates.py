@@ -35,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?:19[5-9]\d|20\d\d)"
     # One written date, most specific forms first.
     one = (
-        rf"(?:{month}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023; March 5, 2021
+        rf"(?:{month}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023, Mar 5 2021
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\.?,?\s+{year}"  # 5 March 2021
         rf"|{month}\.?\s*['’]\d\d(?!\d)"  # Jan '19
         rf"|{season}\s+{year}"  # Summer 2019

@@ -116,7 +116,7 @@ def _org_like(text: str) -> bool:
 
 
 def split_trailing_location(text: str, *, guess: bool = True) -> tuple[str, str | None]:
-    """Splits "Google Mountain View, CA" into ("Google", "Mountain View, CA") if it ends in a place."""
+    """Splits "Google Mountain View, CA" into ("Google", "Mountain View, CA"), a trailing place."""
     m = re.search(r",\s*([A-Za-z][\w. ]*?)\s*$", text)
     if not m:
         return text, None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 import logging
+import re
 from dataclasses import dataclass
 
 import pypdf
