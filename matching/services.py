@@ -13,8 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from candidates.models import CandidateProfile
-from candidates.selectors import get_candidate_for
+from candidates.selectors import candidates_visible_to, get_candidate_for
 from hotgigs.errors import NotAllowed, ServiceError
 from matching.jobs import clean_skills, skills_from_description, suggest_skills
 from matching.models import MATCH_INPUT_FIELDS, CandidateMatch, Job, JobStatus
@@ -157,14 +156,14 @@ def delete_job(user: Any, job: Job) -> None:
 
 
 def request_job_rematch(user: Any, job: Job, *, force: bool = False) -> tuple[str, int]:
-    """Queue a rematch of one job; (task id, candidates it will consider)."""
+    """Queue a rematch of one job; (task id, candidates visible to the user it covers)."""
     if not _can_edit(user, job):
         raise NotAllowed("You can only rematch your own jobs.")
     if not job.is_open:
         raise ServiceError("Reopen the job before matching it again.", code="job_closed")
     with transaction.atomic():
         task_id = _enqueue_job_rematch(job, force=force)
-    return task_id, CandidateProfile.objects.count()
+    return task_id, candidates_visible_to(user).count()
 
 
 def request_candidate_rematch(

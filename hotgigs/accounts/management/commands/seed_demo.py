@@ -30,4 +30,8 @@ class Command(BaseCommand):
                 user.save()
             state = "created" if created else "exists"
             self.stdout.write(f"  {role:<10} {username:<12} password: {DEMO_PASSWORD}  ({state})")
+        from matching.demo import create_demo_jobs
+
+        jobs = create_demo_jobs(User.objects.get(username="recruiter1"))
+        self.stdout.write(f"  {len(jobs)} demo jobs for recruiter1")
         self.stdout.write(self.style.SUCCESS("Demo accounts ready at http://127.0.0.1:8000/"))
