@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .batches import BulkIngestResult, Rejection, bulk_ingest
+from .downloads import open_for_download
 from .errors import IngestError
 from .ingest import IngestResult, ingest_resume, reparse_resume, retry_resume, sanitize_filename
 from .processing import process_resume
@@ -14,6 +15,7 @@ __all__ = [
     "Rejection",
     "bulk_ingest",
     "ingest_resume",
+    "open_for_download",
     "process_resume",
     "reparse_resume",
     "retry_resume",
