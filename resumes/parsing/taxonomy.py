@@ -254,7 +254,23 @@ def _in_list_context(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     before = text[line_start:start]
     after = text[end : line_end if line_end != -1 else len(text)]
+    if _looks_like_region_code(text[start:end], before, after):
+        return False
     return bool(_LIST_BEFORE.search(before)) and bool(_LIST_AFTER.match(after))
+
+
+_CITY_BEFORE = re.compile(r"\b[A-Z][a-z]+,[ \t]*$")
+_ADDRESS_AFTER = re.compile(r"[ \t]*(?:$|[.;|)]|\d)")
+
+
+def _looks_like_region_code(written: str, before: str, after: str) -> bool:
+    # "Little Rock, AR 72201": two capitals after "City," are a state or province, not "AR".
+    return (
+        len(written) == 2
+        and written.isupper()
+        and bool(_CITY_BEFORE.search(before))
+        and bool(_ADDRESS_AFTER.match(after))
+    )
 
 
 _URL_OR_EMAIL = re.compile(

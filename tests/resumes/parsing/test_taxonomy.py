@@ -160,6 +160,26 @@ def test_single_letter_languages_only_count_as_list_items(tax):
     assert tax.find_in_text("Led a C-suite review") == []
 
 
+def test_state_codes_in_addresses_are_not_skills(tax):
+    assert tax.find_in_text("Office in Little Rock, AR 72201") == []
+    assert tax.find_in_text("Based in Little Rock, AR.") == []
+    assert tax.find_in_text("Accounting: AP, AR, payroll") == [
+        "Accounts Payable",
+        "Accounts Receivable",
+        "Payroll",
+    ]
+
+
+def test_short_product_names_count_in_a_list_of_services(tax):
+    assert tax.find_in_text("AWS (S3, Redshift, Glue)") == [
+        "Amazon Web Services",
+        "Amazon S3",
+        "Amazon Redshift",
+        "AWS Glue",
+    ]
+    assert tax.find_in_text("We offer competitive compensation and glue code") == []
+
+
 def test_common_english_words_are_not_skills(tax):
     text = (
         "I excel at problem framing; we react quickly to incidents, rest when needed, "
