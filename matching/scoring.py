@@ -207,6 +207,7 @@ class PreparedJob:
         "has_categories",
         "job",
         "location_memo",
+        "min_years",
         "place",
         "preferred",
         "required",
@@ -231,6 +232,7 @@ class PreparedJob:
         self.required = _job_skills(job.required_skills, seen)
         self.preferred = _job_skills(job.preferred_skills, seen)
         self.skill_keys = frozenset(seen)
+        self.min_years = None if job.min_years is None else float(job.min_years)
         self.has_categories = any(cat for _, _, cat in self.required + self.preferred)
         self.education_rank = _EDUCATION_RANK.get(job.education_level or "")
         self.place = geo.resolve(job.location) if job.location else None
@@ -314,8 +316,9 @@ def _skills_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, list
 
 
 def _experience_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, str]:
-    minimum = job.job.min_years
-    years = candidate.total_years
+    minimum = job.min_years
+    # float(): database rows may carry Decimal, which does not mix with float arithmetic.
+    years = None if candidate.total_years is None else float(candidate.total_years)
     if not minimum or minimum <= 0:
         known = f" ({_years(years)} years)" if years is not None else ""
         return 100, f"the job sets no minimum{known}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -317,3 +318,9 @@ def test_skills_unknown_to_the_taxonomy_still_match_across_spellings():
     )
     assert result.skills == 100
     assert result.matching_skills == ["Underwater Basket Weaving"]
+
+
+def test_decimal_years_from_the_database_score_like_floats():
+    result = score(candidate(total_years=Decimal("2.5")), job(min_years=Decimal("5")))
+    assert result.experience == 50
+    assert "2.5 years vs 5 required" in result.explanation
