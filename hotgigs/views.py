@@ -1,13 +1,11 @@
-"""Project-level views: health check and the role dashboard entry."""
+"""Project-level views: the health check (the dashboard lives in hotgigs.dashboard)."""
 
 from __future__ import annotations
 
 import logging
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 
 from hotgigs.celery import app as celery_app
 
@@ -45,9 +43,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
         },
         status=200 if healthy else 503,
     )
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's home page."""
-    return render(request, "dashboard.html")

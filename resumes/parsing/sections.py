@@ -96,7 +96,7 @@ def split_sections(text: str) -> list[Section]:
     while i < len(lines):
         line = lines[i].strip()
         kind = heading_kind(line) if line else None
-        if kind is None and line and i + 1 < len(lines) and re.search(r"(?:&|\band)$", line):
+        if line and i + 1 < len(lines) and re.search(r"(?:&|\band)$", line):
             # A heading wrapped in a narrow column: "Licenses &" / "Certifications".
             joined = f"{line} {lines[i + 1].strip()}"
             kind = heading_kind(joined)
