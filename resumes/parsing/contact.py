@@ -31,6 +31,7 @@ LABEL = re.compile(
     r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*:\s*",
     re.IGNORECASE,
 )
+NAME_LABEL = re.compile(r"^(?:full\s+)?name\s*:\s*(.+)$", re.IGNORECASE)
 # A contact label mid-line ("Jane Roe Email: jane@...") ends the text before it.
 INLINE_LABEL = re.compile(
     r"\s+(?:e-?mail|phone|tel|telephone|mobile|cell|linkedin|github|web|website)\s*:", re.I
@@ -104,6 +105,7 @@ def _lexicon_sets() -> dict[str, set[str]]:
         "titles": {w.lower() for w in lex["title_words"]},
         "companies": {w.lower() for w in lex["company_words"]},
         "particles": {w.lower() for w in lex["name_particles"]},
+        "document_titles": {_fold(w) for w in lex["document_titles"]},
     }
 
 
@@ -119,6 +121,8 @@ def name_score(line: str) -> float:
     if not text or len(text) > 50 or re.search(r"[\d@/:|•(),;]", text):
         return 0.0
     if heading_kind(text) or is_location(text) or is_title_like(text):
+        return 0.0
+    if _fold(text) in _lexicon_sets()["document_titles"]:
         return 0.0
     words = text.split()
     if not 2 <= len(words) <= 5:
@@ -188,7 +192,9 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
             starts_block = li == 0 or not sec.lines[li - 1].strip()
             in_header = sec.kind in ("header", "contact")
             order += 1
-            candidate = SEPARATORS.split(INLINE_LABEL.split(line)[0])[0].strip()
+            labelled = NAME_LABEL.match(line)
+            candidate = labelled.group(1) if labelled else line
+            candidate = SEPARATORS.split(INLINE_LABEL.split(candidate)[0])[0].strip()
             score = name_score(candidate)
             if not score:
                 continue
@@ -199,7 +205,8 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
                 continue
             # Earlier and header lines win; evidence from the email or a title below adds up.
             score += (
-                (0.5 if in_header else 0.0)
+                (1.0 if labelled else 0.0)
+                + (0.5 if in_header else 0.0)
                 + (0.3 if starts_block else 0.0)
                 + (0.3 if over_title else 0.0)
                 + (0.6 if by_email else 0.0)

@@ -57,6 +57,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+DURATION = re.compile(
+    r"[(·•|,]?\s*\d+\+?\s*(?:years?|yrs?|y)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?|m))?\s*\)?"
+    r"|[(·•|,]?\s*\d+\s*(?:months?|mos?)\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def cut_span(line: str, span: tuple[int, int], filler: str = " | ") -> str:
+    """Removes a date span (with brackets around it and a trailing "(2 yrs 3 mos)")."""
+    start, end = span
+    rest = line[end:]
+    m = re.match(r"\s*\)?\s*(?:[(·•|,]\s*)?" + DURATION.pattern, rest, re.IGNORECASE)
+    if m:
+        end += m.end()
+    while start > 0 and line[start - 1] in " ([":
+        start -= 1
+    while end < len(line) and line[end] in " )]":
+        end += 1
+    return (line[:start].rstrip() + filler + line[end:].lstrip()).strip(" |")
+
+
 def parse_date(text: str) -> str | None:
     """Returns "YYYY-MM" or "YYYY" for one written date, or None."""
     data = load_data("dates")

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from resumes.parsing.data_files import load_data
-from resumes.parsing.dates import find_date_ranges
+from resumes.parsing.dates import cut_span, find_date_ranges
 from resumes.parsing.fields import STRONG_SEP, clean_piece, is_header_like, strip_bullet
 from resumes.parsing.geo import (
     city_country,
@@ -106,7 +106,7 @@ def parse_education(lines: list[str]) -> list[dict]:
         ranges = find_date_ranges(line)
         text = line
         for r in reversed(ranges):
-            text = text[: r.span[0]] + " | " + text[r.span[1] :]
+            text = cut_span(text, r.span)
         text = re.sub(r"\b(?:GPA|CGPA)\b.*$", "", text, flags=re.I)
         head, _loc = split_trailing_location(clean_piece(text))
         pieces = _split_line(head)

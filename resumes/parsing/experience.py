@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from resumes.parsing.dates import DateRange, find_date_ranges, month_index
+from resumes.parsing.dates import DateRange, cut_span, find_date_ranges, month_index
 from resumes.parsing.fields import (
     assign_title_company,
     is_bullet,
@@ -12,6 +12,7 @@ from resumes.parsing.fields import (
     split_pieces,
     strip_bullet,
 )
+from resumes.parsing.geo import is_location
 
 MAX_HEADER_LINES = 3
 
@@ -22,7 +23,7 @@ def _anchor(line: str) -> DateRange | None:
     if not ranges:
         return None
     r = ranges[0]
-    rest = (line[: r.span[0]] + " " + line[r.span[1] :]).strip()
+    rest = cut_span(line, r.span, " ")
     # A lone date only anchors a short header line ("Acme, 2019"), never a sentence.
     lone = r.end is None and not r.current
     if lone and (len(rest.split()) > 8 or not is_header_like(rest or "X")):
@@ -33,7 +34,7 @@ def _anchor(line: str) -> DateRange | None:
 
 
 def _residual(line: str, r: DateRange) -> str:
-    return (line[: r.span[0]] + " | " + line[r.span[1] :]).strip(" |")
+    return cut_span(line, r.span)
 
 
 def _needs_more(pieces: list[tuple[str, str]]) -> bool:
@@ -73,6 +74,14 @@ def parse_experience(lines: list[str]) -> list[dict]:
             fwd.append(j)
             pieces = pieces + split_pieces(line)
             j += 1
+        # A place on its own line right after the dates (LinkedIn exports) belongs to the job.
+        if (
+            j < next_a
+            and not any(kind == "loc" for kind, _ in pieces)
+            and lines[j].strip()
+            and is_location(lines[j])
+        ):
+            fwd.append(j)
         claimed.update(back + fwd)
         headers.append(sorted([*back, a, *fwd]))
     jobs = []
@@ -95,7 +104,32 @@ def parse_experience(lines: list[str]) -> list[dict]:
                 "description": "\n".join(desc) or None,
             }
         )
-    return jobs
+    return _fold_roles(jobs)
+
+
+def _fold_roles(jobs: list[dict]) -> list[dict]:
+    """A company line with its overall tenure, followed by roles without a company
+    ("Acme 2015 - Present" / "Lead (2019 - Present)" / "Engineer (2015 - 2019)"),
+    becomes one job per role at that company."""
+    out: list[dict] = []
+    i = 0
+    while i < len(jobs):
+        job = jobs[i]
+        roles = []
+        j = i + 1
+        while j < len(jobs) and jobs[j]["title"] and not jobs[j]["company"]:
+            roles.append(jobs[j])
+            j += 1
+        if job["company"] and not job["title"] and roles:
+            for role in roles:
+                role["company"] = job["company"]
+                role["location"] = role["location"] or job["location"]
+            out.extend(roles)
+            i = j
+        else:
+            out.append(job)
+            i += 1
+    return out
 
 
 def total_years(jobs: list[dict], today: date) -> float:

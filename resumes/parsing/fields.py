@@ -117,7 +117,7 @@ def split_pieces(text: str) -> list[tuple[str, str]]:
             for i in range(1, len(parts)):
                 tail = ", ".join(parts[i:])
                 if is_location(tail):
-                    out.extend(_typed(", ".join(parts[:i])))
+                    out.extend(_comma_pieces(parts[:i]))
                     out.append(("loc", tail))
                     break
             else:
