@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
 from matching.models import CandidateMatch
-from matching.services import rematch_candidate, rematch_job, update_job
-from tests.factories import CandidateProfileFactory
+from matching.services import rematch_job
 from tests.matching.factories import JobFactory, strong_candidate
 
 pytestmark = pytest.mark.django_db
