@@ -69,6 +69,9 @@ def parse_experience(lines: list[str]) -> list[dict]:
         j = a + 1
         while j < next_a and len(fwd) < 2 and _needs_more(pieces):
             line = lines[j]
+            if not line.strip() and not fwd and j + 1 < next_a:
+                j += 1  # a table cell boundary between the dates and the job title
+                continue
             if not line.strip() or is_bullet(line) or not is_header_like(line):
                 break
             fwd.append(j)

@@ -12,6 +12,7 @@ import pypdf
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 from pypdf.generic import FloatObject
 
+from resumes.parsing.dates import find_date_ranges
 from resumes.parsing.errors import ResumeFileError
 
 log = logging.getLogger(__name__)
@@ -188,14 +189,19 @@ def _column_split(lines: list[list[_Frag]], width: float) -> float | None:
             rows.setdefault(round(f.y / 3), set()).add("L" if f.x < x else "R")
         only_l = sum(1 for r in rows.values() if r == {"L"})
         only_r = sum(1 for r in rows.values() if r == {"R"})
-        both = sum(1 for r in rows.values() if len(r) == 2)
-        # Right-aligned dates share rows with titles; a real sidebar has its own line grid.
-        if only_l < 3 or only_r < 3 or only_l + only_r < 2 * both:
+        # Right-aligned dates or places share rows with titles; a real column has lines of
+        # its own. A column of dates beside job titles belongs with them, so never split it.
+        if only_r < 2 or _mostly_dates(left) or _mostly_dates(right):
             continue
-        score = only_l + only_r - both
+        score = only_l + only_r + min(len(left), len(right))
         if best is None or score > best[0]:
             best = (score, x)
     return None if best is None else best[1]
+
+
+def _mostly_dates(frags: list[_Frag]) -> bool:
+    dated = sum(1 for f in frags if len(f.text.split()) <= 6 and find_date_ranges(f.text))
+    return dated * 2 >= len(frags)
 
 
 def _reorder(lines: list[list[_Frag]], split: float) -> str:
