@@ -30,6 +30,7 @@ from drive_sync.services.credentials import (
 )
 from drive_sync.services.syncs import STALE_RUN_AFTER, next_run_after
 from hotgigs.errors import ServiceError
+from resumes.services import IngestError, ingest_resume
 
 logger = logging.getLogger(__name__)
 
@@ -154,10 +155,6 @@ class _Run:
             # Transient (retries exhausted): not recorded, so the next run tries again.
             self._fail(file, exc.message)
             return
-        # Imported here, not at module level: the ingestion service belongs to the resumes app,
-        # which loads after this one and must not be needed just to import the URL conf.
-        from resumes.services import IngestError, ingest_resume
-
         try:
             with transaction.atomic():
                 ingested = ingest_resume(
