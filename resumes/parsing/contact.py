@@ -115,9 +115,26 @@ def is_title_like(text: str) -> bool:
     return any(w in _lexicon_sets()["titles"] for w in words)
 
 
+HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame)\.?\s+", re.IGNORECASE)
+CREDENTIAL = re.compile(r",\s*(?:[A-Z][A-Za-z.]{0,7})$")
+
+
+def strip_titles(text: str) -> str:
+    """Removes "Dr." before and ", MBA, PMP" after a name."""
+    text = HONORIFIC.sub("", text.strip())
+    while True:
+        m = CREDENTIAL.search(text)
+        # Post-nominals are abbreviations: several capitals (MBA, Ph.D.) or "Jr."/"Sr.".
+        if not m or not (
+            sum(c.isupper() for c in m.group(0)) >= 2 or m.group(0).endswith(("Jr.", "Sr."))
+        ):
+            return text
+        text = text[: m.start()].rstrip()
+
+
 def name_score(line: str) -> float:
     """How much a line looks like a person's name (0 = not at all)."""
-    text = re.sub(r"\s+", " ", line.strip().strip(",|"))
+    text = re.sub(r"\s+", " ", strip_titles(line.strip().strip(",|")))
     if not text or len(text) > 50 or re.search(r"[\d@/:|•(),;]", text):
         return 0.0
     if heading_kind(text) or is_location(text) or is_title_like(text):
@@ -149,8 +166,8 @@ def name_score(line: str) -> float:
 
 
 def tidy_name(text: str) -> str:
-    """Normalises spacing and turns ALL-CAPS names into Title Case."""
-    text = re.sub(r"\s+", " ", text.strip().strip(",|"))
+    """Normalises spacing, drops titles around the name, and Title-Cases ALL-CAPS names."""
+    text = re.sub(r"\s+", " ", strip_titles(text.strip().strip(",|")))
     if text.isupper():
         text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in text.split())
         text = re.sub(r"(?<=[-'’])([a-z])", lambda m: m.group(1).upper(), text)

@@ -31,10 +31,8 @@ def _degree_patterns() -> list[tuple[re.Pattern[str], str]]:
     for text, level, is_name in pats:
         body = re.escape(text).replace(r"\ ", r"\s*" if not is_name else r"\s+")
         body = body.replace("'", "['’]?")
-        # A bare two-letter code after a comma is a US state ("Boston, MA"), not a degree.
-        guard = r"(?<!,\s)" if re.fullmatch(r"[A-Z]{2}", text) else ""
         flags = re.IGNORECASE if is_name else 0
-        out.append((re.compile(rf"{guard}(?<![\w.]){body}(?![\w])", flags), level))
+        out.append((re.compile(rf"(?<![\w.]){body}(?![\w])", flags), level))
     return out
 
 
@@ -48,10 +46,21 @@ def find_degree(text: str) -> tuple[re.Match[str], str] | None:
     """Returns the first (leftmost, longest) degree mention and its level."""
     best = None
     for pat, level in _degree_patterns():
-        m = pat.search(text)
-        if m and (best is None or m.start() < best[0].start()):
-            best = (m, level)
+        for m in pat.finditer(text):
+            if _is_state_code(text, m):
+                continue
+            if best is None or m.start() < best[0].start():
+                best = (m, level)
+            break
     return best
+
+
+def _is_state_code(text: str, m: re.Match[str]) -> bool:
+    """ "Boston, MA" or "Boston, MA 02115": a two-letter code closing an address, not a degree."""
+    if not re.fullmatch(r"[A-Z]{2}", m.group(0)):
+        return False
+    before = text[: m.start()].rstrip()
+    return before.endswith(",") and bool(re.match(r"\s*(?:$|[,|;)]|\d)", text[m.end() :]))
 
 
 def degree_level(text: str) -> str | None:
@@ -62,6 +71,11 @@ def degree_level(text: str) -> str | None:
 
 def _has_institution(text: str) -> bool:
     return bool(_institution_re().search(text))
+
+
+def is_education_line(text: str) -> bool:
+    """True when a line names a degree or a school."""
+    return bool(find_degree(text)) or _has_institution(text)
 
 
 def _split_line(line: str) -> list[str]:

@@ -16,7 +16,7 @@ from resumes.parsing.contact import (
     is_title_like,
     phone_regions,
 )
-from resumes.parsing.education import parse_education
+from resumes.parsing.education import degree_level, is_education_line, parse_education
 from resumes.parsing.experience import parse_experience, total_years
 from resumes.parsing.fields import is_header_like
 from resumes.parsing.sections import Section, split_sections
@@ -41,7 +41,11 @@ def parse_text(text: str, *, default_region: str = "US", today: date | None = No
     location = find_location(contact_lines)
     regions = phone_regions(location, default_region)
     phone = find_phone("\n".join(contact_lines), regions) or find_phone(text, regions)
-    experience = parse_experience(by_kind.get("experience", []))
+    loose = by_kind.get("header", [])
+    # Without headings, jobs and degrees are still recognisable by their dates and degree names.
+    exp_lines = by_kind.get("experience") or [ln for ln in loose if not is_education_line(ln)]
+    edu_lines = by_kind.get("education") or [ln for ln in loose if degree_level(ln)]
+    experience = parse_experience(exp_lines)
     return {
         "contact": {
             "full_name": name,
@@ -54,7 +58,7 @@ def parse_text(text: str, *, default_region: str = "US", today: date | None = No
         "summary": _summary(by_kind, sections),
         "skills": parse_skills(by_kind.get("skills", []), text),
         "experience": experience,
-        "education": parse_education(by_kind.get("education", [])),
+        "education": parse_education(edu_lines),
         "certifications": parse_certifications(by_kind.get("certifications", [])),
         "languages": parse_languages(by_kind.get("languages", [])),
         "total_experience_years": total_years(experience, today) if experience else None,

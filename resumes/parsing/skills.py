@@ -54,17 +54,35 @@ def _skill_items(lines: list[str]) -> list[tuple[str, str | None]]:
             rows.append(strip_bullet(line))
     table, _ = _proficiency()
     items: list[tuple[str, str | None]] = []
-    for row in rows:
-        if not row:
+    # "Expert: Go, Rust; Intermediate: C" holds two labelled groups in one row.
+    groups = [g for row in rows for g in re.split(r";\s*(?=[^,:;]{1,30}:\s)", row)]
+    for group in groups:
+        if not group:
             continue
         level = None
+        row = group
         # "Cloud: AWS, GCP" names a category; "Expert: Go, Rust" gives every item a level.
         m = re.match(r"^([^,:()]{1,40}):\s*(.+)$", row)
         if m and m.group(2).strip().lower() not in table:
             level = table.get(m.group(1).strip().lower())
             row = m.group(2)
-        items += [(i, level) for i in _split_items(row) if i]
+        for item in _split_items(row):
+            if not item:
+                continue
+            # A table row "Python | Expert | 8 years": level and years belong to the skill.
+            if items and _is_attribute(item):
+                name, old_level = items[-1]
+                items[-1] = (f"{name} ({item})", old_level)
+            else:
+                items.append((item, level))
     return items
+
+
+def _is_attribute(item: str) -> bool:
+    """True for a cell that is only a level or a number of years."""
+    table, _ = _proficiency()
+    text = item.strip().lower()
+    return text in table or bool(YEARS.fullmatch(text))
 
 
 def _continues(prev: str, line: str, bulleted: bool, tax: object) -> bool:
