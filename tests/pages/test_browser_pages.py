@@ -1,0 +1,93 @@
+"""Every page in a real browser: axe-core, labels, 390-px phones, no console errors.
+
+Data is made through the services (resumes are parsed in-process: tasks run eagerly here);
+the end-to-end scenario with a real worker is in test_browser_scenario.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from candidates import services as candidate_services
+from matching import services as matching_services
+from resumes.services import ingest_resume
+from tests.factories import UserFactory
+from tests.pages.browser import DESKTOP, PageChecker, sign_in
+from tests.resumes.helpers import RESUMES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    """A recruiter with a parsed resume, a corrected field, a note, a tag and a matching job."""
+    alice = UserFactory(username="alice", role="recruiter")
+    UserFactory(username="admin", role="admin")
+    with (RESUMES / "files" / "r001-0002.pdf").open("rb") as handle:
+        result = ingest_resume(handle, filename="dmitri.pdf", uploader=alice)
+    result.resume.refresh_from_db()
+    candidate = result.resume.candidate
+    assert candidate is not None, "the resume was not processed"
+    candidate_services.correct_field(alice, candidate, "headline", "Frontend Engineer")
+    candidate_services.add_note(alice, candidate, "Strong React portfolio", is_important=True)
+    candidate_services.set_tags(alice, candidate, add=["frontend"])
+    job = matching_services.create_job(
+        alice,
+        title="Frontend Engineer",
+        description="React and TypeScript, Vue.js a plus.",
+        required_skills=["React", "TypeScript"],
+        location="Berlin, Germany",
+        remote_policy="hybrid",
+    )
+    return {"candidate": candidate, "job": job}
+
+
+def test_every_page_is_accessible_and_fits_a_phone(chromium, live_server, seeded):
+    base = live_server.url
+    candidate, job = seeded["candidate"], seeded["job"]
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    checker = PageChecker(page)
+
+    page.goto(f"{base}/login/")
+    checker.check("login")
+    sign_in(page, base, "alice")
+    pages = {
+        "dashboard": "/",
+        "upload": "/upload/",
+        "candidates": "/candidates/",
+        "candidates-search": "/candidates/?q=react",
+        "jobs": "/jobs/",
+        "job-new": "/jobs/new",
+        "job-edit": f"/jobs/{job.pk}/edit",
+        "job-matches": f"/jobs/{job.pk}/",
+        "review-queue": "/review/",
+        "google-drive": "/google-drive/",
+    }
+    for tab in (
+        "profile",
+        "experience",
+        "education",
+        "skills",
+        "resume",
+        "notes",
+        "tags",
+        "matches",
+        "activity",
+    ):
+        pages[f"candidate-{tab}"] = f"/candidates/{candidate.pk}/?tab={tab}"
+    for name, path in pages.items():
+        response = page.goto(base + path)
+        assert response.status == 200, f"{name}: HTTP {response.status}"
+        checker.check(name)
+
+    admin_page = context.new_page()
+    admin_checker = PageChecker(admin_page)
+    admin_page.context.clear_cookies()
+    sign_in(admin_page, base, "admin")
+    for name, path in {"admin-dashboard": "/", "parser-accuracy": "/parser-accuracy/"}.items():
+        response = admin_page.goto(base + path)
+        assert response.status == 200, f"{name}: HTTP {response.status}"
+        admin_checker.check(name)
+    assert "headline" in admin_page.locator("main").inner_text()
+    context.close()
