@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from resumes.parsing.data_files import load_data
-from resumes.parsing.geo import is_location, split_trailing_location
+from resumes.parsing.geo import city_country, is_location, split_trailing_location
 
 STRONG_SEP = re.compile(r"\s+[|–—·•]\s+|\s+-\s+|\s*\|\s*|\s*\t\s*|\s{3,}")
 AT_SEP = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<rest>\S.*)$")
@@ -174,4 +174,10 @@ def assign_title_company(
     company = None
     if rest:
         company = max(rest, key=lambda t: (company_score(t) - title_score(t), -rest.index(t)))
+    if company is None and loc and title and "," in loc:
+        # "Deloitte, New York": with a title but no company, an unknown first part of a
+        # place is the employer, not a town.
+        head, _, tail = loc.partition(",")
+        if not city_country(head) and len(head.split()) <= 4:
+            company, loc = head.strip(), tail.strip()
     return title, company, loc

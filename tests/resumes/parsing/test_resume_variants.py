@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
-from resumes.parsing import parse_text
+import docx
+
+from resumes.parsing import extract_text, parse_text
 
 TODAY = date(2026, 11, 1)
 
@@ -89,3 +92,32 @@ def test_skill_table_rows_and_labelled_levels() -> None:
     assert skills["Go"] == ("expert", None)
     assert skills["SQL"] == ("intermediate", None)
     assert "Expert" not in skills
+
+
+def test_docx_with_dates_column_table_and_contact_in_page_header() -> None:
+    doc = docx.Document()
+    doc.sections[0].header.paragraphs[
+        0
+    ].text = "KIM LEE | kim.lee@example.com | +1 (212) 555-0188 | New York, NY"
+    doc.add_paragraph("PROFESSIONAL EXPERIENCE")
+    table = doc.add_table(rows=2, cols=2)
+    for row, (dates, title, company) in enumerate(
+        [
+            ("2019 – Present", "Senior Accountant", "Deloitte, New York"),
+            ("2015 – 2019", "Staff Accountant", "KPMG, Chicago"),
+        ]
+    ):
+        table.cell(row, 0).text = dates
+        cell = table.cell(row, 1)
+        cell.text = title
+        cell.add_paragraph(company)
+        cell.add_paragraph("• Closed the books every month")
+    out = io.BytesIO()
+    doc.save(out)
+    data = parse_text(extract_text(out.getvalue(), "docx"), today=TODAY)
+    assert data["contact"]["full_name"] == "Kim Lee"
+    assert data["contact"]["phone"] == "+12125550188"
+    assert [(j["title"], j["company"], j["location"], j["start"]) for j in data["experience"]] == [
+        ("Senior Accountant", "Deloitte", "New York", "2019"),
+        ("Staff Accountant", "KPMG", "Chicago", "2015"),
+    ]
