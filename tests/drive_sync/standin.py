@@ -58,6 +58,8 @@ class DriveStandin:
 
     def __init__(self, *, max_page_size: int = 100) -> None:
         self.max_page_size = max_page_size
+        # What the token endpoint reports as granted (Google adds earlier grants to it).
+        self.granted_scope = "https://www.googleapis.com/auth/drive.readonly"
         self.files: dict[str, StoredFile] = {}
         self.requests: list[tuple[str, str]] = []
         self.access_tokens: set[str] = set()
@@ -242,7 +244,7 @@ class _Handler(BaseHTTPRequestHandler):
             "access_token": access,
             "expires_in": 3599,
             "token_type": "Bearer",
-            "scope": "https://www.googleapis.com/auth/drive.readonly",
+            "scope": standin.granted_scope,
         }
         if grant == "authorization_code":
             body["refresh_token"] = refresh

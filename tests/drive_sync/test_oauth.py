@@ -102,6 +102,37 @@ def test_exchange_code_returns_refreshable_credentials(standin, local_settings):
     assert token_posts == ["/token"]
 
 
+def test_exchange_accepts_earlier_grants_returned_alongside_drive(standin, local_settings):
+    # include_granted_scopes makes Google return scopes granted before; oauthlib flags the
+    # difference, and the exchange must still succeed because Drive read access is among them.
+    standin.granted_scope = f"openid email {DRIVE_READONLY_SCOPE}"
+    auth = build_authorization_request(local_settings)
+
+    credentials = exchange_code(
+        local_settings,
+        code=standin.issue_authorization_code(),
+        state=auth.state,
+        expected_state=auth.state,
+        code_verifier=auth.code_verifier,
+    )
+
+    assert credentials.refresh_token in standin.refresh_tokens
+
+
+def test_exchange_fails_when_the_user_unticks_drive_access(standin, local_settings):
+    standin.granted_scope = "openid email"
+    auth = build_authorization_request(local_settings)
+
+    with pytest.raises(OAuthError, match="Drive access was not granted"):
+        exchange_code(
+            local_settings,
+            code=standin.issue_authorization_code(),
+            state=auth.state,
+            expected_state=auth.state,
+            code_verifier=auth.code_verifier,
+        )
+
+
 def test_exchange_of_a_used_code_fails_with_a_readable_message(standin, local_settings):
     auth = build_authorization_request(local_settings)
 
