@@ -10,7 +10,7 @@ from django.db import transaction
 from candidates.models import CandidateProfile
 from resumes.models import ProcessingJob, ResumeData
 from resumes.services import ingest_resume, process_resume
-from tests.resumes.helpers import resume_file
+from tests.resumes.helpers import label_for, resume_file
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,3 +81,20 @@ def test_unknown_job_id_is_ignored(db):
     import uuid
 
     assert process_resume(uuid.uuid4()) is None
+
+
+def test_a_new_resume_is_matched_against_open_jobs(recruiter):
+    from matching.models import CandidateMatch, Job
+
+    path = resume_file("pdf", 3)
+    skills = [skill["name"] for skill in label_for(path)["skills"][:3]]
+    job = Job.objects.create(
+        owner=recruiter, title="Opening", required_skills=skills, remote_policy="remote"
+    )
+
+    result = ingest_resume(io.BytesIO(path.read_bytes()), filename=path.name, uploader=recruiter)
+
+    result.resume.refresh_from_db()
+    match = CandidateMatch.objects.get(job=job)
+    assert match.candidate == result.resume.candidate
+    assert set(skills) <= set(match.matching_skills)
