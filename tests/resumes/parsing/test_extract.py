@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import resource
+import struct
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -163,3 +165,32 @@ def test_normalisation_fixes_soft_hyphens_spaces_ligatures_and_bullets() -> None
     assert "office work" in text
     assert "• Led team" in text and "• Built API" in text
     assert "multilingual" in text
+
+
+def _docx_with_lying_sizes(padding: int, declared: int) -> bytes:
+    """A DOCX whose document.xml inflates to far more than its zip headers declare."""
+    src = zipfile.ZipFile(resume_file("docx"))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data += b" " * padding
+            out.writestr(info.filename, data)
+    raw = bytearray(buf.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("word/document.xml")
+    struct.pack_into("<I", raw, info.header_offset + 22, declared)
+    pos = raw.find(b"PK\x01\x02")
+    while pos != -1:
+        size = struct.unpack_from("<H", raw, pos + 28)[0]
+        if bytes(raw[pos + 46 : pos + 46 + size]) == b"word/document.xml":
+            struct.pack_into("<I", raw, pos + 24, declared)
+        pos = raw.find(b"PK\x01\x02", pos + 4)
+    return bytes(raw)
+
+
+def test_member_inflating_past_its_declared_size_is_never_fully_read() -> None:
+    data = _docx_with_lying_sizes(padding=40 * 2**20, declared=5000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert _code(data, "docx") in {"corrupt", "zip_bomb"}
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 30 * 1024
