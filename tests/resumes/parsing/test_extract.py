@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from docx.oxml import parse_xml
 
 from resumes.parsing import ExtractionLimits, ResumeFileError, extract_text
 from resumes.parsing.normalize import normalize_text
@@ -194,3 +195,18 @@ def test_member_inflating_past_its_declared_size_is_never_fully_read() -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert _code(data, "docx") in {"corrupt", "zip_bomb"}
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 30 * 1024
+
+
+def test_docx_text_box_content_follows_its_anchor_paragraph() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Before box")
+    box = (
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>Inside the text box</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    doc.element.body.insert(1, parse_xml(box))
+    doc.add_paragraph("After box")
+    lines = [ln for ln in extract_text(_docx_bytes(doc), "docx").split("\n") if ln]
+    assert lines == ["Before box", "Inside the text box", "After box"]
