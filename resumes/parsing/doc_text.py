@@ -121,8 +121,18 @@ def _piece_table_text(word: bytes, table: bytes, max_chars: int) -> str:
 
 def _heuristic_text(word: bytes) -> str:
     """Last resort: the longest runs of printable cp1252 text in the WordDocument stream."""
-    runs = re.findall(rb"[\x20-\x7e\r\t\x80-\xff]{20,}", word[0x200:])
-    return "\n".join(r.decode("cp1252", errors="replace") for r in runs)
+    body = word[0x200:]
+    # Text is stored either as 8-bit cp1252 or as UTF-16; take whichever yields more.
+    narrow = [r.decode("cp1252") for r in re.findall(rb"[\x20-\x7e\r\t\x80-\xff]{20,}", body)]
+    wide = [
+        r.decode("utf-16-le", errors="replace")
+        for r in re.findall(
+            rb"(?:[\x20-\x7e\r\t\x0b\x07\xa0-\xff]\x00|[\x00-\xff][\x01-\x05\x20]){20,}", body
+        )
+    ]
+    wide = [w for w in wide if sum(c.isalpha() for c in w) > len(w) / 2]
+    best = max((narrow, wide), key=lambda runs: sum(len(r) for r in runs))
+    return "\n".join(best)
 
 
 def _clean(text: str) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 import resource
+import shutil
 import struct
 import time
 import zipfile
 from pathlib import Path
 
 import docx
+import olefile
 import pypdf
 import pytest
 from docx.oxml import parse_xml
@@ -210,3 +213,16 @@ def test_docx_text_box_content_follows_its_anchor_paragraph() -> None:
     doc.add_paragraph("After box")
     lines = [ln for ln in extract_text(_docx_bytes(doc), "docx").split("\n") if ln]
     assert lines == ["Before box", "Inside the text box", "After box"]
+
+
+def test_doc_with_unreadable_piece_table_falls_back_to_its_text_runs(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.doc"
+    shutil.copy(resume_file("doc"), broken)
+    ole = olefile.OleFileIO(str(broken), write_mode=True)
+    table = "1Table" if ole.exists("1Table") else "0Table"
+    ole.write_stream(table, b"\x00" * ole.get_size(table))
+    ole.close()
+    good = extract_text(resume_file("doc").read_bytes(), "doc")
+    fallback = extract_text(broken.read_bytes(), "doc")
+    assert good.split("\n")[0] in fallback
+    assert re.search(r"[\w.+-]+@[\w-]+\.\w+", fallback)
