@@ -135,6 +135,21 @@ def parse_skill_item(item: str) -> tuple[str, str | None, float | None]:
     return name, level, years
 
 
+def _has_filler_words(name: str) -> bool:
+    """True for phrases like "Proficient in Python" (lower-case words around a skill)."""
+    words = name.split()[1:]
+    return any(w[:1].islower() and w.lower() not in {"of", "&"} for w in words)
+
+
+def _looks_like_skill_name(name: str) -> bool:
+    """A short noun phrase ("Quantum Basket Weaving", "UX writing"), not a sentence."""
+    words = name.split()
+    if not words or len(words) > MAX_SKILL_WORDS or re.search(r"[.!?]$", name):
+        return False
+    lowercase = [w for w in words[1:] if w[:1].islower() and w.lower() not in {"of", "and", "&"}]
+    return len(words) <= 2 or len(lowercase) <= 1
+
+
 def parse_skills(section_lines: list[str], full_text: str) -> list[dict]:
     """Skills from the skills section (all of them), else taxonomy hits across the text."""
     tax = _taxonomy()
@@ -157,11 +172,14 @@ def parse_skills(section_lines: list[str], full_text: str) -> list[dict]:
             canonical = tax.canonical(name)
             if canonical:
                 add(canonical, level, years)
-            elif len(name.split()) <= MAX_SKILL_WORDS and not re.search(r"[.!?]$", name):
+                continue
+            # "Proficient in Python and SQL" names skills inside a phrase: keep those only.
+            found = tax.find_in_text(name)
+            if found and (len(found) >= 2 or _has_filler_words(name)):
+                for skill in found:
+                    add(skill, level, years)
+            elif _looks_like_skill_name(name):
                 add(tax.normalize(name), level, years)
-            else:
-                for found in tax.find_in_text(name):
-                    add(found)
     else:
         for found in tax.find_in_text(full_text):
             add(found)

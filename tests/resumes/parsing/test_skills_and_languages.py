@@ -55,3 +55,8 @@ def test_without_skills_section_taxonomy_finds_skills_in_text() -> None:
 def test_languages_lose_their_levels() -> None:
     data = parse_text("Pat Doe\nLanguages\nEnglish (Native), Spanish – Fluent, German B2\n")
     assert data["languages"] == ["English", "Spanish", "German"]
+
+
+def test_skills_written_as_a_sentence_keep_only_the_skills() -> None:
+    names = _names("Proficient in Python, Java and SQL. Experienced with React\n")
+    assert names == ["Python", "Java", "SQL", "React"]
