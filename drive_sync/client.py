@@ -44,6 +44,16 @@ MAX_BACKOFF_SECONDS = 32.0
 RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
 # A 403 for a missing OAuth scope can only be fixed by connecting the account again.
 SCOPE_REASONS = frozenset({"insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"})
+# Refusals tied to the file itself: the same version will be refused again.
+FILE_REFUSAL_REASONS = frozenset(
+    {
+        "cannotDownloadAbusiveFile",
+        "exportSizeLimitExceeded",
+        "fileNotDownloadable",
+        "cannotExportFile",
+        "fileNotExportable",
+    }
+)
 RECONNECT_MESSAGE = (
     "Google Drive access has expired or was revoked. "
     "Reconnect your Google account to resume syncing."
@@ -91,7 +101,12 @@ class DriveNotFound(DriveError):
     """The folder or file does not exist, or the connected account cannot see it."""
 
 
-class DriveFileTooLarge(DriveError):
+class DriveFileUnavailable(DriveError):
+    """Drive will not hand out this version of the file (abuse flag, export limit, too large);
+    retrying is pointless until the file changes."""
+
+
+class DriveFileTooLarge(DriveFileUnavailable):
     """A file is larger than the caller's size limit; it was not (fully) downloaded."""
 
 
@@ -300,6 +315,8 @@ def _translate(exc: HttpError, reasons: set[str], not_found: str) -> DriveError:
         return DriveAuthError(RECONNECT_MESSAGE)
     if status == 404:
         return DriveNotFound(not_found)
+    if status in (400, 403) and reasons & FILE_REFUSAL_REASONS:
+        return DriveFileUnavailable(f"Google Drive will not hand out this file: {_error_text(exc)}")
     if status == 429 or status >= 500 or (status == 403 and reasons & RATE_LIMIT_REASONS):
         return DriveError(
             "Google Drive is busy or rate-limiting requests; the sync will try again later."

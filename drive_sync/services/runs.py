@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from drive_sync.client import (
     DriveClient,
     DriveError,
     DriveFile,
-    DriveFileTooLarge,
+    DriveFileUnavailable,
     DriveNotFound,
     classify,
 )
@@ -141,7 +142,7 @@ class _Run:
             return
         try:
             data = self.client.download(file, max_bytes=settings.MAX_UPLOAD_SIZE)
-        except DriveFileTooLarge as exc:
+        except DriveFileUnavailable as exc:
             self._record(file, Outcome.REJECTED, error=exc.message)
             self._fail(file, exc.message)
             return
@@ -173,6 +174,8 @@ class _Run:
             # Refused for a reason outside the file (e.g. the account): try again next run.
             self._fail(file, exc.message)
             return
+        except SoftTimeLimitExceeded:
+            raise
         except Exception:
             logger.exception(
                 "Drive sync %s: importing %s (%s) failed", self.sync.pk, file.name, file.id

@@ -65,7 +65,7 @@ class DriveStandin:
         self.access_tokens: set[str] = set()
         self.refresh_tokens: set[str] = set()
         self.authorization_codes: dict[str, str] = {}
-        self._failures: list[tuple[int, str | None]] = []
+        self._failures: list[tuple[int, str | None, str | None]] = []
         self._clock = itertools.count()
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
@@ -164,17 +164,24 @@ class DriveStandin:
         with self._lock:
             self.access_tokens.clear()
 
-    def fail_next(self, status: int, *, times: int = 1, path_contains: str | None = None) -> None:
-        """Answer the next ``times`` matching API requests with ``status``."""
+    def fail_next(
+        self,
+        status: int,
+        *,
+        times: int = 1,
+        path_contains: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` matching API requests with ``status`` (and Google reason)."""
         with self._lock:
-            self._failures.extend([(status, path_contains)] * times)
+            self._failures.extend([(status, path_contains, reason)] * times)
 
-    def _take_failure(self, path: str) -> int | None:
+    def _take_failure(self, path: str) -> tuple[int, str | None] | None:
         with self._lock:
-            for index, (status, needle) in enumerate(self._failures):
+            for index, (status, needle, reason) in enumerate(self._failures):
                 if needle is None or needle in path:
                     del self._failures[index]
-                    return status
+                    return status, reason
         return None
 
     def request_count(self, path_contains: str) -> int:
@@ -262,8 +269,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         forced = standin._take_failure(self.path)
         if forced is not None:
-            reason = "rateLimitExceeded" if forced == 429 else "backendError"
-            self._error(forced, f"Injected failure {forced}", reason)
+            status, reason = forced
+            reason = reason or ("rateLimitExceeded" if status == 429 else "backendError")
+            self._error(status, f"Injected failure {status}: {reason}", reason)
             return
         if parts.path == "/drive/v3/files":
             self._list(query)

@@ -17,6 +17,7 @@ from drive_sync.client import (
     DriveError,
     DriveFile,
     DriveFileTooLarge,
+    DriveFileUnavailable,
     DriveNotFound,
     classify,
     parse_folder_id,
@@ -257,12 +258,22 @@ def test_missing_drive_scope_raises_auth_error():
         list(client.list_folder("f"))
 
 
-def test_other_403_is_a_plain_error_with_googles_reason():
-    client, _, _ = make_client([error(403, "cannotDownloadAbusiveFile", "This file is abusive")])
+def test_a_file_drive_refuses_to_hand_out_is_reported_as_unavailable():
+    client, _, sleeps = make_client(
+        [error(403, "cannotDownloadAbusiveFile", "This file is abusive")]
+    )
 
-    with pytest.raises(DriveError, match="This file is abusive") as info:
+    with pytest.raises(DriveFileUnavailable, match="This file is abusive"):
         client.download(pdf_file(size=None), max_bytes=1000)
-    assert not isinstance(info.value, DriveAuthError)
+    assert sleeps == []
+
+
+def test_other_403_is_a_plain_error_with_googles_reason():
+    client, _, _ = make_client([error(403, "domainPolicy", "Blocked by your administrator")])
+
+    with pytest.raises(DriveError, match="Blocked by your administrator") as info:
+        client.get_folder("f")
+    assert not isinstance(info.value, (DriveAuthError, DriveFileUnavailable))
 
 
 # token refresh through google-auth ---------------------------------------------------------

@@ -173,6 +173,24 @@ def test_an_oversized_file_fails_with_its_size_and_the_rest_import(
     assert "larger than" in result.failures[0].message
 
 
+def test_a_file_drive_refuses_is_failed_once_and_not_retried_until_it_changes(
+    alice, standin, folder
+):
+    flagged = standin.add_file(folder, "flagged.pdf", "application/pdf", RESUMES[0].read_bytes())
+    add_resumes(standin, folder, [p for p in RESUMES if p.suffix == ".pdf"][1:3])
+    standin.fail_next(403, path_contains=flagged, reason="cannotDownloadAbusiveFile")
+    sync, _ = services.setup_sync(alice, folder=folder, frequency="manual")
+
+    first = services.run_sync(sync.pk)
+    second = services.run_sync(sync.pk)
+
+    assert (first.imported, first.failed) == (2, 1)
+    assert "will not hand out" in first.failures[0].message
+    assert (second.imported, second.failed, second.skipped) == (0, 0, 3)
+    downloads = [path for _, path in standin.requests if flagged in path and "alt=media" in path]
+    assert len(downloads) == 1
+
+
 def test_a_revoked_grant_marks_every_sync_of_the_user_for_reconnection(
     recruiter, connect, standin, folder, client_for
 ):
