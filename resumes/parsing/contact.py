@@ -106,7 +106,15 @@ def _lexicon_sets() -> dict[str, set[str]]:
         "companies": {w.lower() for w in lex["company_words"]},
         "particles": {w.lower() for w in lex["name_particles"]},
         "document_titles": {_fold(w) for w in lex["document_titles"]},
+        "surnames": {w.lower() for w in lex["occupational_surnames"]},
     }
+
+
+def _has_job_word(text: str) -> bool:
+    """Job words that are not also family names: "Data Engineer" yes, "Tom Baker" no."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    sets = _lexicon_sets()
+    return any(w in sets["titles"] and w not in sets["surnames"] for w in words)
 
 
 def is_title_like(text: str) -> bool:
@@ -137,7 +145,7 @@ def name_score(line: str) -> float:
     text = re.sub(r"\s+", " ", strip_titles(line.strip().strip(",|")))
     if not text or len(text) > 50 or re.search(r"[\d@/:|•(),;]", text):
         return 0.0
-    if heading_kind(text) or is_location(text) or is_title_like(text):
+    if heading_kind(text) or is_location(text) or _has_job_word(text):
         return 0.0
     if _fold(text) in _lexicon_sets()["document_titles"]:
         return 0.0

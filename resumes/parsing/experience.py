@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from resumes.parsing.dates import DateRange, cut_span, find_date_ranges, month_index
@@ -60,7 +61,8 @@ def parse_experience(lines: list[str]) -> list[dict]:
                     break
                 j -= 1
                 continue
-            if j in claimed or not is_header_like(line) or (is_bullet(line) and back):
+            labelled = re.match(r"^[^:]{1,25}:\s", strip_bullet(line))
+            if j in claimed or labelled or not is_header_like(line) or (is_bullet(line) and back):
                 break
             back.insert(0, j)
             pieces = split_pieces(line) + pieces

@@ -68,3 +68,12 @@ def test_links_are_normalised_to_https() -> None:
         "https://linkedin.com/in/annlee",
         "https://github.com/annlee",
     ]
+
+
+@pytest.mark.parametrize("name", ["Tom Baker", "Sarah Cook", "Li Porter", "Ada Judge"])
+def test_family_names_that_are_also_jobs_are_still_names(name: str) -> None:
+    assert _contact(f"{name}\nSoftware Engineer\nme@example.com\n")["full_name"] == name
+
+
+def test_job_title_line_is_not_taken_for_a_name() -> None:
+    assert _contact("Lead Designer\nme@example.com\n")["full_name"] is None
