@@ -12,7 +12,19 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.db import connection
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -27,6 +39,7 @@ from .models import (
     CandidateActivity,
     CandidateNote,
     CandidateProfile,
+    CandidateShare,
     CandidateTag,
     CandidateUserObjectPermission,
     FieldCorrection,
@@ -333,3 +346,60 @@ def correction_stats() -> list[dict[str, Any]]:
         .annotate(corrections=Count("id"), candidates=Count("candidate", distinct=True))
         .order_by("-corrections", "field")
     )
+
+
+def browse_candidates(
+    user: Any,
+    *,
+    q: str = "",
+    source: str | None = None,
+    tags: Iterable[str] | None = None,
+    tags_mode: str = "any",
+    skills: Iterable[str] | None = None,
+    min_years: float | None = None,
+    location: str | None = None,
+    ordering: str | None = None,
+    with_holders: bool = False,
+    with_snippet: bool = False,
+) -> QuerySet[CandidateProfile]:
+    """The user's database, filtered, searched and ordered, with permissions and tags loaded.
+
+    This is the list behind the API and the pages; ``with_holders`` (admins) also loads
+    who holds each candidate and their active shares.
+    """
+    qs = candidates_visible_to(user, with_permissions=True)
+    qs = filter_candidates(
+        qs,
+        user=user,
+        source=source,
+        tags=tags,
+        tags_mode=tags_mode,
+        skills=skills,
+        min_years=min_years,
+        location=location,
+    )
+    qs = search_candidates(qs, q, with_snippet=with_snippet)
+    if not q:
+        qs = qs.order_by("-created_at", "-pk")
+    qs = order_candidates(qs, ordering)
+    # resume_text and the tsvector are large and never shown in a list.
+    qs = qs.defer("resume_text", "search_vector").prefetch_related(
+        Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
+    )
+    if with_holders:
+        qs = qs.prefetch_related(
+            Prefetch("holders", queryset=RecruiterCandidate.objects.select_related("recruiter")),
+            Prefetch(
+                "shares",
+                queryset=CandidateShare.objects.filter(revoked_at__isnull=True),
+            ),
+        )
+    return qs
+
+
+def candidate_with_tags(candidate: CandidateProfile) -> CandidateProfile:
+    """The same candidate with its tags prefetched (for serializing one profile)."""
+    prefetch_related_objects(
+        [candidate], Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
+    )
+    return candidate

@@ -22,6 +22,8 @@ from .membership import (
     log_activity,
     remove_from_database,
     revoke_share,
+    revoke_shares,
+    share_by_ids,
     share_candidates,
 )
 from .profiles import (
@@ -50,7 +52,9 @@ __all__ = [
     "remove_from_database",
     "require_permission",
     "revoke_share",
+    "revoke_shares",
     "set_tags",
+    "share_by_ids",
     "share_candidates",
     "upsert_from_parse",
 ]

@@ -135,37 +135,81 @@ def share_candidates(
     not_recruiters = [r.username for r in recruiters if not getattr(r, "is_recruiter", False)]
     if not_recruiters:
         raise ServiceError(f"{not_recruiters[0]} is not a recruiter.", code="not_recruiter")
-    shares = []
-    for recruiter in recruiters:
-        for candidate in candidates:
-            share = CandidateShare.objects.filter(
-                candidate=candidate, recruiter=recruiter, revoked_at__isnull=True
-            ).first()
-            previous = set(share.permissions) if share else set()
-            if share is None:
-                share = CandidateShare(admin=admin, candidate=candidate, recruiter=recruiter)
-            share.permissions, share.reason, share.notes, share.admin = chosen, reason, notes, admin
-            share.save()
-            shares.append(share)
-            link, created = RecruiterCandidate.objects.get_or_create(
-                recruiter=recruiter, candidate=candidate, defaults={"source": Source.SHARED}
-            )
-            if link.source == Source.SHARED:
-                # A shared holder gets view plus exactly the chosen subset.
-                _revoke(recruiter, [candidate], set(SHAREABLE_PERMISSIONS) - set(chosen))
-                _grant(recruiter, [candidate], [VIEW, *chosen])
-            if created or previous != set(chosen):
-                log_activity(
-                    candidate,
-                    Action.SHARE_GRANTED,
-                    actor=admin,
-                    ip=ip,
-                    user_agent=user_agent,
-                    recruiter=recruiter.username,
-                    permissions=chosen,
-                    reason=reason,
-                )
+    candidates = list({c.pk: c for c in candidates}.values())
+    shares: list[CandidateShare] = []
+    for recruiter in {r.pk: r for r in recruiters}.values():
+        shares.extend(
+            _share_with(admin, recruiter, candidates, chosen, reason, notes, ip, user_agent)
+        )
     return shares
+
+
+def _share_with(
+    admin: Any,
+    recruiter: Any,
+    candidates: list[CandidateProfile],
+    chosen: list[str],
+    reason: str,
+    notes: str,
+    ip: str | None,
+    user_agent: str,
+) -> list[CandidateShare]:
+    """One recruiter's side of share_candidates, in a constant number of queries."""
+    now = timezone.now()
+    active = {
+        s.candidate_id: s
+        for s in CandidateShare.objects.filter(
+            recruiter=recruiter, candidate__in=candidates, revoked_at__isnull=True
+        )
+    }
+    changed, new_shares, updated = [], [], []
+    for candidate in candidates:
+        share = active.get(candidate.pk)
+        if share is None:
+            share = CandidateShare(admin=admin, candidate=candidate, recruiter=recruiter)
+            new_shares.append(share)
+            changed.append(candidate)
+        else:
+            if set(share.permissions) != set(chosen):
+                changed.append(candidate)
+            updated.append(share)
+        share.permissions, share.reason, share.notes, share.admin = chosen, reason, notes, admin
+        share.updated_at = now
+    CandidateShare.objects.bulk_create(new_shares)
+    CandidateShare.objects.bulk_update(
+        updated, ["permissions", "reason", "notes", "admin", "updated_at"]
+    )
+    links = {
+        link.candidate_id: link
+        for link in RecruiterCandidate.objects.filter(recruiter=recruiter, candidate__in=candidates)
+    }
+    RecruiterCandidate.objects.bulk_create(
+        [
+            RecruiterCandidate(recruiter=recruiter, candidate=c, source=Source.SHARED)
+            for c in candidates
+            if c.pk not in links
+        ]
+    )
+    # A shared holder gets view plus exactly the chosen subset; a recruiter who holds the
+    # candidate through their own upload keeps every permission.
+    shared = [c for c in candidates if c.pk not in links or links[c.pk].source == Source.SHARED]
+    _revoke(recruiter, shared, set(SHAREABLE_PERMISSIONS) - set(chosen))
+    _grant(recruiter, shared, [VIEW, *chosen])
+    actor = admin if getattr(admin, "pk", None) else None
+    CandidateActivity.objects.bulk_create(
+        [
+            CandidateActivity(
+                candidate=c,
+                actor=actor,
+                action=Action.SHARE_GRANTED,
+                ip=ip,
+                user_agent=user_agent[:400],
+                metadata={"recruiter": recruiter.username, "permissions": chosen, "reason": reason},
+            )
+            for c in changed
+        ]
+    )
+    return [*new_shares, *updated]
 
 
 @transaction.atomic
@@ -206,3 +250,65 @@ def remove_from_database(recruiter: Any, candidate: CandidateProfile, *, actor: 
     ).update(revoked_at=timezone.now(), revoked_by=actor)
     _revoke(recruiter, [candidate], ALL_PERMISSIONS)
     log_activity(candidate, Action.REMOVED, actor=actor or recruiter, recruiter=recruiter.username)
+
+
+def share_by_ids(
+    admin: Any,
+    candidate_ids: Sequence[Any],
+    recruiter_ids: Sequence[Any],
+    *,
+    permissions: Iterable[str] = (),
+    reason: str = "",
+    notes: str = "",
+    ip: str | None = None,
+    user_agent: str = "",
+) -> list[CandidateShare]:
+    """share_candidates for ids from an API or form; unknown ids are an error, not skipped."""
+    from django.contrib.auth import get_user_model
+
+    candidate_ids, recruiter_ids = (
+        list(dict.fromkeys(candidate_ids)),
+        list(dict.fromkeys(recruiter_ids)),
+    )
+    candidates = list(CandidateProfile.objects.filter(pk__in=candidate_ids))
+    missing = set(map(str, candidate_ids)) - {str(c.pk) for c in candidates}
+    if missing:
+        raise ServiceError(f"No candidate with id {sorted(missing)[0]}.", code="unknown_candidate")
+    recruiters = list(get_user_model().objects.filter(pk__in=recruiter_ids))
+    missing = set(map(str, recruiter_ids)) - {str(r.pk) for r in recruiters}
+    if missing:
+        raise ServiceError(f"No user with id {sorted(missing)[0]}.", code="unknown_recruiter")
+    return share_candidates(
+        admin,
+        candidates,
+        recruiters,
+        permissions=permissions,
+        reason=reason,
+        notes=notes,
+        ip=ip,
+        user_agent=user_agent,
+    )
+
+
+@transaction.atomic
+def revoke_shares(
+    admin: Any,
+    *,
+    share_ids: Sequence[Any] = (),
+    candidate_ids: Sequence[Any] = (),
+    recruiter_ids: Sequence[Any] = (),
+    ip: str | None = None,
+    user_agent: str = "",
+) -> list[CandidateShare]:
+    """End active shares named by id, or every active share of candidates × recruiters."""
+    if not getattr(admin, "is_admin_role", False):
+        raise ServiceError("Only admins can revoke shares.", status_code=403, code="forbidden")
+    shares = CandidateShare.objects.none()
+    if share_ids:
+        shares = CandidateShare.objects.filter(pk__in=list(share_ids))
+    elif candidate_ids and recruiter_ids:
+        shares = CandidateShare.objects.filter(
+            candidate_id__in=list(candidate_ids), recruiter_id__in=list(recruiter_ids)
+        )
+    active = list(shares.filter(revoked_at__isnull=True).select_related("candidate", "recruiter"))
+    return [revoke_share(admin, share, ip=ip, user_agent=user_agent) for share in active]

@@ -1,0 +1,180 @@
+"""REST API of the candidate database under /api/resumes/: thin views over services.
+
+Every candidate is loaded through ``get_candidate_for`` (404 for an unknown id, 403 for
+someone else's candidate) and every list through ``browse_candidates``; contact fields
+are withheld by the serializers from callers without ``view_contact``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from candidates import selectors, services
+from candidates.models import CHANGE, CandidateActivity, CandidateProfile
+from candidates.serializers import (
+    ActivitySerializer,
+    AdminCandidateSerializer,
+    CandidateDetailSerializer,
+    CandidateQuerySerializer,
+    CandidateSerializer,
+    NoteInputSerializer,
+    NoteSerializer,
+    RevokeInputSerializer,
+    RevokeResultSerializer,
+    ShareInputSerializer,
+    SharesResultSerializer,
+    TagsInputSerializer,
+    TagsSerializer,
+)
+from hotgigs.accounts.roles import IsAdminRole, IsRecruiterOrAdmin
+from hotgigs.http import client_ip, user_agent
+
+
+def _audit(request: Request) -> dict[str, Any]:
+    return {"ip": client_ip(request), "user_agent": user_agent(request)}
+
+
+class CandidateListView(generics.ListAPIView):
+    """The caller's candidate database (admins: the master database), searchable and filtered."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+    serializer_class = CandidateSerializer
+    filter_backends: list = []
+    with_holders = False
+
+    @extend_schema(parameters=[CandidateQuerySerializer])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return CandidateProfile.objects.none()
+        query = CandidateQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return selectors.browse_candidates(
+            self.request.user, **query.validated_data, with_holders=self.with_holders
+        )
+
+
+class AdminCandidateListView(CandidateListView):
+    """The master database with who holds each candidate (admins only)."""
+
+    permission_classes = [IsAdminRole]
+    serializer_class = AdminCandidateSerializer
+    with_holders = True
+
+
+class CandidateDetailView(APIView):
+    """One candidate's full profile; opening it is logged and sets last_viewed_at."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+
+    @extend_schema(responses=CandidateDetailSerializer)
+    def get(self, request: Request, id: str) -> Response:
+        access = selectors.get_candidate_for(request.user, id)
+        services.record_view(request.user, access.candidate, **_audit(request))
+        candidate = selectors.candidate_with_tags(access.candidate)
+        context = {
+            "access": access,
+            "notes": selectors.notes_visible_to(request.user, candidate),
+        }
+        return Response(CandidateDetailSerializer(candidate, context=context).data)
+
+
+class NotesView(APIView):
+    """Notes the caller may read (shared ones and their own private ones); add a note."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+
+    @extend_schema(responses=NoteSerializer(many=True))
+    def get(self, request: Request, id: str) -> Response:
+        access = selectors.get_candidate_for(request.user, id)
+        notes = selectors.notes_visible_to(request.user, access.candidate)
+        return Response(NoteSerializer(notes, many=True).data)
+
+    @extend_schema(request=NoteInputSerializer, responses={201: NoteSerializer})
+    def post(self, request: Request, id: str) -> Response:
+        access = selectors.get_candidate_for(request.user, id, require=CHANGE)
+        form = NoteInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        note = services.add_note(
+            request.user, access.candidate, **form.validated_data, **_audit(request)
+        )
+        return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+
+class TagsView(APIView):
+    """Merge tags into a candidate and take others off; answers with the tags now on it."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+
+    @extend_schema(request=TagsInputSerializer, responses=TagsSerializer)
+    def post(self, request: Request, id: str) -> Response:
+        access = selectors.get_candidate_for(request.user, id, require=CHANGE)
+        form = TagsInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        tags = services.set_tags(
+            request.user, access.candidate, **form.validated_data, **_audit(request)
+        )
+        return Response({"tags": tags})
+
+
+class TagDeleteView(APIView):
+    """Take one tag off a candidate (the name is matched case-insensitively)."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("name", str, OpenApiParameter.PATH)],
+        responses=TagsSerializer,
+    )
+    def delete(self, request: Request, id: str, name: str) -> Response:
+        access = selectors.get_candidate_for(request.user, id, require=CHANGE)
+        tags = services.set_tags(request.user, access.candidate, remove=[name], **_audit(request))
+        return Response({"tags": tags})
+
+
+class ActivityView(generics.ListAPIView):
+    """The candidate's audit log: all of it for admins, the caller's own entries otherwise."""
+
+    permission_classes = [IsRecruiterOrAdmin]
+    serializer_class = ActivitySerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return CandidateActivity.objects.none()
+        access = selectors.get_candidate_for(self.request.user, self.kwargs["id"])
+        return selectors.activity_for(self.request.user, access.candidate)
+
+
+class ShareView(APIView):
+    """Share many candidates with many recruiters; sharing again replaces the permissions."""
+
+    permission_classes = [IsAdminRole]
+
+    @extend_schema(request=ShareInputSerializer, responses=SharesResultSerializer)
+    def post(self, request: Request) -> Response:
+        form = ShareInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        shares = services.share_by_ids(request.user, **form.validated_data, **_audit(request))
+        return Response(SharesResultSerializer({"count": len(shares), "shares": shares}).data)
+
+
+class RevokeShareView(APIView):
+    """End shares by id, or all active shares of the given candidates × recruiters."""
+
+    permission_classes = [IsAdminRole]
+
+    @extend_schema(request=RevokeInputSerializer, responses=RevokeResultSerializer)
+    def post(self, request: Request) -> Response:
+        form = RevokeInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        shares = services.revoke_shares(request.user, **form.validated_data, **_audit(request))
+        return Response(RevokeResultSerializer({"revoked": len(shares), "shares": shares}).data)
