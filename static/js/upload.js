@@ -118,8 +118,12 @@
     overall.value = Math.round(total / rows.length);
     var text = done.length + " of " + rows.length + " file" + (rows.length === 1 ? "" : "s") + " done";
     if (failed.length) text += ", " + failed.length + " failed";
-    if (batchCounts) text += " (batch: " + batchCounts.processed + "/" + batchCounts.total + " processed, " + batchCounts.succeeded + " succeeded)";
-    summary.textContent = done.length === rows.length ? "Finished: " + text + "." : text + "…";
+    if (batchCounts) {
+      text += " (batch: " + batchCounts.processed + " of " + batchCounts.total + " processed, " +
+        batchCounts.succeeded + " succeeded, " + batchCounts.failed + " failed)";
+    }
+    var finished = done.length === rows.length;
+    summary.textContent = finished ? "Finished: " + text + "." : text + "…";
   }
 
   function post(url, body) {
@@ -171,8 +175,9 @@
         if (!batch) return;
         batchCounts = batch;
         updateSummary();
-        if (batch.status !== "completed") window.setTimeout(pollBatch, POLL_MS * 2);
-      });
+        if (batch.status !== "completed") window.setTimeout(pollBatch, POLL_MS);
+      })
+      .catch(function () { window.setTimeout(pollBatch, POLL_MS * 3); });
   }
 
   function handleFiles(fileList) {

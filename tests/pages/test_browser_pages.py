@@ -91,3 +91,37 @@ def test_every_page_is_accessible_and_fits_a_phone(chromium, live_server, seeded
         admin_checker.check(name)
     assert "headline" in admin_page.locator("main").inner_text()
     context.close()
+
+
+def test_upload_shows_each_failure_with_its_reason_and_a_retry(
+    chromium, live_server, transactional_db
+):
+    UserFactory(username="alice", role="recruiter")
+    bad = RESUMES.parent / "bad" / "files"
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    checker = PageChecker(page)
+    sign_in(page, live_server.url, "alice")
+    page.goto(f"{live_server.url}/upload/")
+    # The file picker path; the drag-and-drop path is exercised in test_browser_scenario.py.
+    page.set_input_files(
+        "#file-input", [str(bad / "resume.txt"), str(bad / "random.pdf"), str(bad / "scanned.pdf")]
+    )
+    rows = page.locator("#file-list li")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#file-list li[data-state=processing], "
+        "#file-list li[data-state=uploading]').length === 0",
+        timeout=60_000,
+    )
+    texts = {rows.nth(i).locator(".name").inner_text(): rows.nth(i) for i in range(3)}
+    assert "Not a PDF, DOCX or DOC file" in texts["resume.txt"].inner_text()
+    assert "Not accepted:" in texts["random.pdf"].inner_text()
+    scanned = texts["scanned.pdf"]
+    assert "Failed:" in scanned.inner_text()
+    retry = scanned.get_by_role("button", name="Retry scanned.pdf")
+    retry.click()
+    scanned.get_by_role("button", name="Retry scanned.pdf").wait_for()
+    assert "Failed:" in scanned.inner_text()
+    assert page.locator("#batch-summary").inner_text().startswith("Finished: 3 of 3 files done")
+    checker.check("upload-failures")
+    context.close()
