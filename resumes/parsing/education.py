@@ -19,21 +19,34 @@ from resumes.parsing.geo import (
 LEVEL_ORDER = ["doctorate", "master", "bachelor", "associate", "high_school", "other"]
 
 
+def _degree_key(text: str, is_name: bool) -> str:
+    """Lookup key of a written degree: names ignore case, abbreviations ignore spacing."""
+    text = re.sub(r"['’]", "", text)
+    return re.sub(r"\s+", " ", text.lower()) if is_name else re.sub(r"\s+", "", text)
+
+
 @cache
-def _degree_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, level), longest written forms first so "Master of Science" beats "Master"."""
-    pats: list[tuple[str, str, bool]] = []
+def _degree_index() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """One regex for every degree form (longest first, so "Master of Science" beats
+    "Master"), and the level of each form."""
+    forms: list[tuple[str, bool]] = []
+    names: dict[str, str] = {}
+    abbrs: dict[str, str] = {}
     for level, spec in load_data("degrees")["levels"].items():
-        pats += [(n, level, True) for n in spec["names"]]
-        pats += [(a, level, False) for a in spec["abbreviations"]]
-    pats.sort(key=lambda p: len(p[0]), reverse=True)
-    out = []
-    for text, level, is_name in pats:
-        body = re.escape(text).replace(r"\ ", r"\s*" if not is_name else r"\s+")
+        for n in spec["names"]:
+            forms.append((n, True))
+            names[_degree_key(n, True)] = level
+        for a in spec["abbreviations"]:
+            forms.append((a, False))
+            abbrs[_degree_key(a, False)] = level
+    forms.sort(key=lambda f: len(f[0]), reverse=True)
+    parts = []
+    for text, is_name in forms:
+        body = re.escape(text).replace(r"\ ", r"\s+" if is_name else r"\s*")
         body = body.replace("'", "['’]?")
-        flags = re.IGNORECASE if is_name else 0
-        out.append((re.compile(rf"(?<![\w.]){body}(?![\w])", flags), level))
-    return out
+        parts.append(f"(?i:{body})" if is_name else body)
+    pattern = re.compile(r"(?<![\w.])(?:{})(?![\w])".format("|".join(parts)))
+    return pattern, names, abbrs
 
 
 @cache
@@ -44,15 +57,15 @@ def _institution_re() -> re.Pattern[str]:
 
 def find_degree(text: str) -> tuple[re.Match[str], str] | None:
     """Returns the first (leftmost, longest) degree mention and its level."""
-    best = None
-    for pat, level in _degree_patterns():
-        for m in pat.finditer(text):
-            if _is_state_code(text, m):
-                continue
-            if best is None or m.start() < best[0].start():
-                best = (m, level)
-            break
-    return best
+    pattern, names, abbrs = _degree_index()
+    for m in pattern.finditer(text):
+        if _is_state_code(text, m):
+            continue
+        found = m.group(0)
+        level = abbrs.get(_degree_key(found, False)) or names.get(_degree_key(found, True))
+        if level:
+            return m, level
+    return None
 
 
 def _is_state_code(text: str, m: re.Match[str]) -> bool:

@@ -26,14 +26,14 @@ def _qualifiers() -> set[str]:
 
 
 @cache
-def _heading_index() -> tuple[dict[str, str], list[tuple[str, str]]]:
+def _heading_index() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
     variants: dict[str, str] = {}
-    keywords: list[tuple[str, str]] = []
+    keywords: list[tuple[re.Pattern[str], str]] = []
     for kind, spec in load_data("headings")["sections"].items():
         for v in spec["variants"]:
             variants[_key(v)] = kind
         for k in spec["keywords"]:
-            keywords.append((_key(k), kind))
+            keywords.append((re.compile(rf"\b{re.escape(_key(k))}\b"), kind))
     return variants, keywords
 
 
@@ -72,8 +72,8 @@ def heading_kind(line: str) -> str | None:
     if bulleted or not styled or len(words) > 4:
         return None
     for kw, kind in keywords:
-        if re.search(rf"\b{re.escape(kw)}\b", key):
-            others = re.sub(rf"\b{re.escape(kw)}\b", " ", key).split()
+        if kw.search(key):
+            others = kw.sub(" ", key).split()
             if all(w in _qualifiers() for w in others):
                 return kind
     return None
