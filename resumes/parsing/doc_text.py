@@ -10,6 +10,7 @@ import struct
 import olefile
 
 from resumes.parsing.errors import ResumeFileError
+from resumes.parsing.sniff import ENCRYPTED_WORD
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +45,7 @@ def extract_doc(data: bytes, max_chars: int) -> str:
             raise ResumeFileError("corrupt")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if flags & 0x0100:
-            raise ResumeFileError(
-                "encrypted",
-                "This Word document is password-protected. "
-                "Remove the password and upload it again.",
-            )
+            raise ResumeFileError("encrypted", ENCRYPTED_WORD)
         table_name = "1Table" if flags & 0x0200 else "0Table"
         table = ole.openstream(table_name).read() if ole.exists(table_name) else b""
     except ResumeFileError:

@@ -17,6 +17,9 @@ PDF_HEADER_WINDOW = 1024
 # Central-directory sanity limits: a resume's document.xml is a few MB at most.
 MAX_DECLARED_MEMBER_BYTES = 50 * 2**20
 MAX_COMPRESSION_RATIO = 200
+ENCRYPTED_WORD = (
+    "This Word document is password-protected. Remove the password and upload it again."
+)
 
 
 def sniff_type(fileobj: BinaryIO) -> str:
@@ -82,6 +85,9 @@ def _check_word_ole(fileobj: BinaryIO) -> None:
     except (OSError, ValueError, IndexError, TypeError) as exc:
         raise ResumeFileError("corrupt") from exc
     try:
+        if ole.exists("EncryptedPackage"):
+            # A password-protected DOCX is stored inside an OLE2 container.
+            raise ResumeFileError("encrypted", ENCRYPTED_WORD)
         if not ole.exists("WordDocument"):
             raise ResumeFileError(
                 "unsupported_type",
