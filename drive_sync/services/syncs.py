@@ -9,7 +9,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
@@ -144,23 +144,48 @@ def setup_sync(
         raise ServiceError(exc.message, code="drive_folder_invalid") from exc
     finally:
         save_refreshed_credentials(user, credentials)
-    with transaction.atomic():
-        sync = GoogleDriveSync(
-            owner=user,
-            folder_id=drive_folder.id,
-            folder_name=(folder_name or drive_folder.name)[:255],
-            frequency=frequency,
-            timezone=timezone_name or settings.TIME_ZONE,
-        )
-        if run_at is not None:
-            sync.run_at = run_at
-        if run_weekday is not None:
-            sync.run_weekday = run_weekday
-        _validated(sync)
-        sync.save()
-        _apply_schedule(sync)
-        task_id = _enqueue_run(sync)
+    try:
+        with transaction.atomic():
+            sync, task_id = _create_sync(
+                user,
+                drive_folder_id=drive_folder.id,
+                folder_name=(folder_name or drive_folder.name)[:255],
+                frequency=frequency,
+                run_at=run_at,
+                run_weekday=run_weekday,
+                timezone_name=timezone_name or settings.TIME_ZONE,
+            )
+    except IntegrityError as exc:
+        # Two set-ups of the same folder raced; the constraint let only one through.
+        raise Conflict("You already sync this folder.", code="drive_sync_exists") from exc
     return sync, task_id
+
+
+def _create_sync(
+    user,
+    *,
+    drive_folder_id: str,
+    folder_name: str,
+    frequency: str,
+    run_at: dt.time | None,
+    run_weekday: int | None,
+    timezone_name: str,
+) -> tuple[GoogleDriveSync, str]:
+    sync = GoogleDriveSync(
+        owner=user,
+        folder_id=drive_folder_id,
+        folder_name=folder_name,
+        frequency=frequency,
+        timezone=timezone_name,
+    )
+    if run_at is not None:
+        sync.run_at = run_at
+    if run_weekday is not None:
+        sync.run_weekday = run_weekday
+    _validated(sync)
+    sync.save()
+    _apply_schedule(sync)
+    return sync, _enqueue_run(sync)
 
 
 def update_sync(
