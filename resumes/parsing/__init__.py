@@ -1,6 +1,16 @@
 """Resume parsing: sniff the file type, extract text, parse it into the contract of DESIGN.md.
 
 Pure Python with no Django import, so it can be tested and benchmarked on its own.
+
+Decisions worth knowing:
+- The type comes from the bytes (sniff.py); extraction never writes zip members anywhere and
+  vets the zip directory (sizes, ratios) before python-docx opens a DOCX.
+- PDF pages with two independent columns (a sidebar) are emitted one column after the other;
+  right-aligned dates and a column of dates beside jobs are never split off (pdf.py).
+- The parser is rule-based and data-driven: headings, degrees, months, places and job words
+  live in data/*.json; skills go through the shared taxonomy (taxonomy.py).
+- Dates are "YYYY-MM" or "YYYY"; total_experience_years merges overlapping jobs and counts a
+  bare year from its middle, an open-ended current job until today.
 """
 
 from __future__ import annotations
