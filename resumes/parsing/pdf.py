@@ -47,10 +47,13 @@ def extract_pdf(data: bytes, max_pages: int) -> str:
         if reader.is_encrypted:
             # Owner-password-only PDFs open with the empty user password; those are fine.
             try:
-                if not reader.decrypt(""):
-                    raise ResumeFileError("encrypted")
-            except (FileNotDecryptedError, NotImplementedError) as exc:
+                opened = reader.decrypt("")
+            except Exception as exc:
+                # Unsupported ciphers and missing crypto backends all mean: cannot open it.
+                log.info("PDF decryption failed: %s", exc)
                 raise ResumeFileError("encrypted") from exc
+            if not opened:
+                raise ResumeFileError("encrypted")
         n_pages = len(reader.pages)
     except ResumeFileError:
         raise

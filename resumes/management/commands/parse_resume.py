@@ -14,17 +14,21 @@ SUFFIXES = {".pdf", ".docx", ".doc"}
 
 
 class Command(BaseCommand):
+    """Operator tool to try the parser on files without uploading them."""
+
     help = (
         "Parses resume files (or every PDF/DOCX/DOC in a directory) into the parsed-resume "
         "contract. --out DIR writes <stem>.json per file; --json prints one file's result."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
+        """Declares PATH..., --json and --out."""
         parser.add_argument("paths", nargs="+", help="Resume files or directories.")
         parser.add_argument("--json", action="store_true", help="Print the contract as JSON.")
         parser.add_argument("--out", help="Directory to write one <stem>.json per resume into.")
 
     def handle(self, *args: object, **options: object) -> None:
+        """Parses each file; a bad file is reported on stderr and the rest carry on."""
         files = _collect(options["paths"])
         if not files:
             raise CommandError("No PDF, DOCX or DOC files found.")
