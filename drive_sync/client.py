@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 import httplib2
 from google.auth.credentials import Credentials
@@ -140,6 +141,15 @@ def parse_folder_id(value: str) -> str:
     raise DriveError("That does not look like a Google Drive folder link or folder id.")
 
 
+def api_base_url(endpoint: str) -> str:
+    """The Drive v3 base URL for an endpoint override; a bare host gets Drive's "/drive/v3/"."""
+    parts = urlsplit(endpoint)
+    path = parts.path if parts.path not in ("", "/") else "/drive/v3/"
+    if not path.endswith("/"):
+        path += "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
 def _error_reasons(exc: HttpError) -> set[str]:
     """Collect Google's machine-readable reasons from an error body (both v1 and v2 shapes)."""
     try:
@@ -196,7 +206,7 @@ class DriveClient:
             http=http,
             static_discovery=True,
             cache_discovery=False,
-            client_options={"api_endpoint": api_endpoint} if api_endpoint else None,
+            client_options={"api_endpoint": api_base_url(api_endpoint)} if api_endpoint else None,
         )
 
     def get_folder(self, folder_id: str) -> DriveFolder:

@@ -19,6 +19,7 @@ from drive_sync.client import (
     DriveFileTooLarge,
     DriveFileUnavailable,
     DriveNotFound,
+    api_base_url,
     classify,
     parse_folder_id,
 )
@@ -352,6 +353,19 @@ def test_parse_folder_id_accepts_ids_and_shared_links(value, expected):
     assert parse_folder_id(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        ("http://127.0.0.1:9000", "http://127.0.0.1:9000/drive/v3/"),
+        ("https://proxy.example/", "https://proxy.example/drive/v3/"),
+        ("https://proxy.example/google/drive/v3", "https://proxy.example/google/drive/v3/"),
+        ("https://www.googleapis.com/drive/v3/", "https://www.googleapis.com/drive/v3/"),
+    ],
+)
+def test_endpoint_override_accepts_a_bare_host_or_a_full_base_url(endpoint, expected):
+    assert api_base_url(endpoint) == expected
+
+
 def test_parse_folder_id_rejects_text_that_is_not_a_folder():
     with pytest.raises(DriveError, match="does not look like"):
         parse_folder_id("my resumes folder")
@@ -385,7 +399,8 @@ def test_client_lists_pages_downloads_and_exports_against_the_standin(standin):
         standin.add_file(folder, f"cv{index}.pdf", PDF, pdf_bytes)
     standin.add_file(folder, "Cover", GOOGLE_DOC_MIME, b"PK\x03\x04exported")
     credentials = standin_credentials(standin, expired=True)
-    client = DriveClient(credentials, api_endpoint=standin.api_endpoint, sleep=lambda _: None)
+    # A bare host works too: the client adds Drive's /drive/v3/ path.
+    client = DriveClient(credentials, api_endpoint=standin.base_url, sleep=lambda _: None)
 
     assert client.get_folder(folder).name == "Candidates"
     files = list(client.list_folder(folder))
