@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -31,7 +31,6 @@ from candidates.models import (
     CHANGE,
     DOWNLOAD_RESUME,
     CandidateProfile,
-    CandidateTag,
     Source,
 )
 from candidates.selectors import (
@@ -39,12 +38,9 @@ from candidates.selectors import (
     SNIPPET_START,
     SNIPPET_STOP,
     activity_for,
-    candidates_visible_to,
-    filter_candidates,
+    browse_candidates,
     highlight_snippet,
     notes_visible_to,
-    order_candidates,
-    search_candidates,
     tag_names,
 )
 from hotgigs.errors import ServiceError
@@ -80,40 +76,38 @@ _PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
 
 
 def _listed(request: HttpRequest) -> tuple[QuerySet[CandidateProfile], dict[str, Any]]:
-    """The current view of the database from the URL: search, filters and sort."""
+    """The current view of the database from the URL, through the same browse as the API."""
     params = {
         "q": request.GET.get("q", "").strip(),
         "source": request.GET.get("source", ""),
-        "tags": [t for t in request.GET.get("tags", "").split(",") if t.strip()],
-        "skills": [s for s in request.GET.get("skills", "").split(",") if s.strip()],
+        "tags": _comma_list(request.GET.get("tags", "")),
+        "tags_mode": "all" if request.GET.get("tags_mode") == "all" else "any",
+        "skills": _comma_list(request.GET.get("skills", "")),
         "min_years": request.GET.get("min_years", "").strip(),
         "location": request.GET.get("location", "").strip(),
-        "sort": request.GET.get("sort", ""),
+        "ordering": request.GET.get("ordering", ""),
     }
     try:
-        min_years = float(params["min_years"]) if params["min_years"] else None
+        min_years = max(0.0, float(params["min_years"])) if params["min_years"] else None
     except ValueError:
-        min_years = None
-        params["min_years"] = ""
-    qs = candidates_visible_to(request.user, with_permissions=True)
-    qs = filter_candidates(
-        qs,
-        user=request.user,
+        min_years, params["min_years"] = None, ""
+    qs = browse_candidates(
+        request.user,
+        q=params["q"],
         source=params["source"] if params["source"] in Source.values else None,
         tags=params["tags"],
+        tags_mode=params["tags_mode"],
         skills=params["skills"],
         min_years=min_years,
         location=params["location"] or None,
-    )
-    qs = search_candidates(qs, params["q"], with_snippet=bool(params["q"]))
-    if params["sort"] in ORDERINGS:
-        qs = order_candidates(qs, params["sort"])
-    elif not params["q"]:
-        qs = order_candidates(qs, "-created_at")
-    qs = qs.prefetch_related(
-        Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
+        ordering=params["ordering"] if params["ordering"] in ORDERINGS else None,
+        with_snippet=bool(params["q"]),
     )
     return qs, params
+
+
+def _comma_list(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
 
 
 def _safe_snippet(row: CandidateProfile, query: str) -> str:

@@ -1,7 +1,8 @@
 """The home page per role: counts, recent uploads, recent activity and top new matches.
 
 Recruiters see their own database; admins see the master database. Candidate reads start
-from ``candidates_visible_to``; uploads are the user's own (admins: everyone's).
+from ``candidates_visible_to``, jobs from ``jobs_visible_to``; uploads are the user's own
+(admins: everyone's).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.utils import timezone
 
 from candidates.models import CandidateActivity
 from candidates.selectors import candidates_visible_to
+from matching.models import CandidateMatch, JobStatus
+from matching.selectors import jobs_visible_to
 from resumes.models import ProcessingJob, Resume
 from resumes.selectors import resumes_visible_to
 
@@ -43,6 +46,22 @@ def recent_activity(user: Any) -> QuerySet[CandidateActivity]:
     return qs.select_related("candidate", "actor").order_by("-created_at")
 
 
+def top_new_matches(user: Any, *, now: dt.datetime | None = None) -> QuerySet[CandidateMatch]:
+    """Unviewed matches from the last week, of the user's open jobs and visible candidates."""
+    now = now or timezone.now()
+    return (
+        CandidateMatch.objects.filter(
+            is_active=True,
+            viewed_at__isnull=True,
+            computed_at__gte=now - dt.timedelta(days=7),
+            job__in=jobs_visible_to(user).filter(status=JobStatus.OPEN),
+            candidate__in=candidates_visible_to(user),
+        )
+        .select_related("candidate", "job")
+        .order_by("-overall", "-computed_at")
+    )
+
+
 def dashboard_counts(user: Any, *, now: dt.datetime | None = None) -> dict[str, int]:
     """Candidates, new this week, resumes processing and failed, for the user's scope."""
     now = now or timezone.now()
@@ -67,5 +86,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             counts=dashboard_counts(user),
             uploads=uploads_of(user)[:RECENT],
             activity=recent_activity(user)[:RECENT],
+            top_matches=top_new_matches(user)[:RECENT],
         )
     return render(request, "dashboard.html", context)

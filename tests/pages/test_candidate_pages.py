@@ -36,9 +36,9 @@ def test_search_highlights_the_matching_word_in_a_snippet(recruiter, page_client
 def test_filters_and_sort_are_kept_in_the_url_of_the_next_page(recruiter, page_client):
     for i in range(30):
         held_by(recruiter, full_name=f"Person {i:02d}", location="Austin, TX")
-    page = page_client(recruiter).get("/candidates/", {"location": "Austin", "sort": "name"})
+    page = page_client(recruiter).get("/candidates/", {"location": "Austin", "ordering": "name"})
     assert "Page 1 of 2" in page.text
-    assert "location=Austin" in page.text and "sort=name" in page.text and "page=2" in page.text
+    assert "location=Austin" in page.text and "ordering=name" in page.text and "page=2" in page.text
     assert page.text.index("Person 00") < page.text.index("Person 01")
 
 
