@@ -36,7 +36,8 @@ def _items(lines: list[str]) -> list[str]:
         else:
             items.append(text)
         joinable = True
-    return items
+    # "PMP • CSM • ITIL Foundation" or "PMP; CSM": several certifications on one line.
+    return [part for item in items for part in re.split(r"\s+•\s+|;\s+", item) if part.strip()]
 
 
 def parse_cert_item(item: str) -> dict:

@@ -204,6 +204,17 @@ def _next_text(lines: list[str], li: int) -> str:
     return ""
 
 
+def _without_document_title(text: str) -> str:
+    """ "Jane Roe Resume" or "CV - Jane Roe": the document title is not part of the name."""
+    titles = _lexicon_sets()["document_titles"]
+    words = text.split()
+    while words and _fold(words[-1].strip("-–—:|")) in titles | {""}:
+        words.pop()
+    while words and _fold(words[0].strip("-–—:|")) in titles | {""}:
+        words.pop(0)
+    return " ".join(words)
+
+
 def find_name(sections: list[Section], email: str | None = None) -> tuple[str | None, int, int]:
     """Finds the name: a name-like line at the top, at a block start, over a job title,
     or matching the email address. Returns (name, section index, line index)."""
@@ -220,6 +231,7 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
             labelled = NAME_LABEL.match(line)
             candidate = labelled.group(1) if labelled else line
             candidate = SEPARATORS.split(INLINE_LABEL.split(candidate)[0])[0].strip()
+            candidate = _without_document_title(candidate)
             score = name_score(candidate)
             if not score:
                 continue

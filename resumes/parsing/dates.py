@@ -104,12 +104,12 @@ def parse_date(text: str) -> str | None:
     if len(numbers) == 1:
         return yr
     others = [int(n) for n in numbers if n != yr]
-    if t.startswith(yr):  # 2019-03 or 2019-03-15: month follows the year
+    if t.startswith(yr) or len(others) == 1:  # 2019-03 or 2019-03-15: month follows the year
         month = others[0]
-    else:  # 03/2019 or 15/03/2019: month is the number just before the year
-        month = others[-1]
-        if month > 12 and len(others) > 1:
-            month = others[0]
+    elif "." in t or others[0] > 12:  # 15.03.2019 and 31/12/2019 put the day first
+        month = others[1]
+    else:  # 12/01/2019: month first, as written in the US
+        month = others[0]
     return f"{yr}-{month:02d}" if 1 <= month <= 12 else yr
 
 

@@ -54,7 +54,10 @@ def _unspace(text: str) -> str:
 def heading_kind(line: str) -> str | None:
     """Returns the section kind a line announces on its own, or None if it is not a heading."""
     bulleted = line.lstrip().startswith(("•", "*", "- "))
-    text = _unspace(line.strip().lstrip("•#*=-–— ").rstrip(":：-–—=* ").strip())
+    # Decoration around headings: numbering ("01."), icon glyphs, rules ("____", "———").
+    text = re.sub(r"^\s*(?:\d{1,2}[.)]\s+|(?:[^\w\s(]|_)+\s*)", "", line.strip())
+    text = re.sub(r"(?:\s*(?:[^\w\s)&]|_)+)+$", "", text)
+    text = _unspace(text.strip())
     if not text or len(text) > 60 or text.count(" ") >= MAX_HEADING_WORDS:
         return None
     if re.search(r"\d|@|https?:|\.\s|,", text) or line.rstrip().endswith("."):

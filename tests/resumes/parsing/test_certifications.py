@@ -58,3 +58,8 @@ def test_wrapped_certifications_rejoin_their_item() -> None:
             "2023-07",
         ),
     ]
+
+
+def test_several_certifications_on_one_line() -> None:
+    certs = parse_text("Pat Doe\nCertifications\nPMP • CSM • ITIL 4 Foundation\n")["certifications"]
+    assert [c["name"] for c in certs] == ["PMP", "CSM", "ITIL 4 Foundation"]

@@ -77,3 +77,8 @@ def test_family_names_that_are_also_jobs_are_still_names(name: str) -> None:
 
 def test_job_title_line_is_not_taken_for_a_name() -> None:
     assert _contact("Lead Designer\nme@example.com\n")["full_name"] is None
+
+
+@pytest.mark.parametrize("first_line", ["John Smith Resume", "CV - John Smith", "JOHN SMITH"])
+def test_document_title_around_the_name_is_dropped(first_line: str) -> None:
+    assert _contact(f"{first_line}\njs@example.com\n")["full_name"] == "John Smith"

@@ -61,3 +61,11 @@ def test_date_ranges_with_present_words_and_separators(
 
 def test_numbers_that_are_not_dates_are_ignored() -> None:
     assert find_date_ranges("Cut latency by 45% serving 19k requests") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("12/01/2019", "2019-12"), ("31/12/2019", "2019-12"), ("15.03.2019", "2019-03")],
+)
+def test_full_dates_use_us_order_with_slashes_and_day_first_with_dots(written, expected) -> None:
+    assert parse_date(written) == expected

@@ -68,3 +68,11 @@ def test_inline_heading_starts_a_section_with_its_content() -> None:
 def test_programming_languages_line_stays_inside_skills() -> None:
     sections = split_sections("Skills\nLanguages: Python, Go\nTools: Docker")
     assert [s.kind for s in sections] == ["header", "skills"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["EXPERIENCE ____", "01. Experience", "\uf0b1 EXPERIENCE", "— Experience —", "(Experience)"],
+)
+def test_decorated_headings_are_recognised(line: str) -> None:
+    assert heading_kind(line) == "experience"
