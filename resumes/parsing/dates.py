@@ -35,10 +35,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?:19[5-9]\d|20\d\d)"
     # One written date, most specific forms first.
     one = (
-        rf"(?:{month}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023, Mar 5 2021
+        rf"(?:{month}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023, Mar 5 2021
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\.?,?\s+{year}"  # 5 March 2021
         rf"|{month}\.?\s*['’]\d\d(?!\d)"  # Jan '19
         rf"|{season}\s+{year}"  # Summer 2019
+        rf"|Q[1-4]\s*{year}"  # Q3 2021
         rf"|{year}[-/.](?:0?[1-9]|1[0-2])(?![\d])(?:[-/.]\d{{1,2}})?"  # 2019-03, 2019/03/15
         rf"|(?:\d{{1,2}}[/.])?(?:0?[1-9]|1[0-2])[/.\-]{year}"  # 03/2019, 15.03.2019
         rf"|{year})"
@@ -97,6 +98,9 @@ def parse_date(text: str) -> str | None:
         return None
     if word and word.group(0) in data["seasons"] and year_m:
         return year_m.group(1)
+    quarter = re.match(r"(q[1-4])\s*", t)
+    if quarter and year_m:
+        return f"{year_m.group(1)}-{data['quarters'][quarter.group(1)]:02d}"
     if not year_m:
         return None
     numbers = re.findall(r"\d+", t)

@@ -48,6 +48,10 @@ def test_single_dates_in_common_written_forms(written: str, expected: str | None
         ("Apr 2021 – now", "2021-04", None, True),
         ("Austin, TX | Feb 2026 – Present", "2026-02", None, True),
         ("Summer 2012 and 2013", "2012", "2013", False),
+        ("September, 2023 – Present", "2023-09", None, True),
+        ("Q3 2021 – Q1 2022", "2021-07", "2022-01", False),
+        ("09-2023 - 10-2024", "2023-09", "2024-10", False),
+        ("Jan 2019 - Jun 2019 (6 mos)", "2019-01", "2019-06", False),
     ],
 )
 def test_date_ranges_with_present_words_and_separators(
