@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -50,9 +50,22 @@ class _Superseded(Exception):
     """Another claim of the same job took over; this run stops without writing."""
 
 
+def _commit_without_flush() -> None:
+    """Let the current transaction commit without waiting for the WAL flush (PostgreSQL).
+
+    Safe for every write before the final one: commits reach the WAL in order, so the
+    job's closing commit (which waits) makes everything before it durable too; a crash
+    before that leaves the task unacknowledged, and its redelivery redoes the work.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
 def _claim(job_id: Any) -> tuple[ProcessingJob, int] | None:
     """Lock the job and take it for this run; None when there is nothing to do."""
     with transaction.atomic():
+        _commit_without_flush()
         job = (
             ProcessingJob.objects.select_for_update()
             .select_related("resume", "resume__uploaded_by")
@@ -81,9 +94,11 @@ def _claim(job_id: Any) -> tuple[ProcessingJob, int] | None:
 
 def _step(job: ProcessingJob, attempt: int, step: str) -> None:
     """Record the step in its own commit so the status endpoint sees it live."""
-    moved = ProcessingJob.objects.filter(
-        pk=job.pk, attempts=attempt, status=Status.PROCESSING
-    ).update(current_step=step, progress=STEP_PROGRESS[step])
+    with transaction.atomic():
+        _commit_without_flush()
+        moved = ProcessingJob.objects.filter(
+            pk=job.pk, attempts=attempt, status=Status.PROCESSING
+        ).update(current_step=step, progress=STEP_PROGRESS[step])
     if not moved:
         raise _Superseded
 
@@ -91,7 +106,13 @@ def _step(job: ProcessingJob, attempt: int, step: str) -> None:
 def _finish_locked(
     job: ProcessingJob, attempt: int, status: str, error: str = "", code: str = ""
 ) -> bool:
-    """End the job (inside a transaction) and count it in its batch, once."""
+    """End the job (inside a transaction) and count it in its batch, once.
+
+    This commit waits for the WAL flush: once the task is acknowledged the end must last.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO ON")
     values: dict[str, Any] = {"status": status, "finished_at": timezone.now()}
     if status == Status.COMPLETED:
         values.update(progress=100, current_step="")
@@ -159,6 +180,7 @@ def _save(job: ProcessingJob, attempt: int, text: str, data: dict, parser_name: 
     """One transaction: the parse, the candidate and its database link, the review flags."""
     resume = job.resume
     with transaction.atomic():
+        _commit_without_flush()
         locked = ProcessingJob.objects.select_for_update().get(pk=job.pk)
         if locked.attempts != attempt or locked.status != Status.PROCESSING:
             raise _Superseded
@@ -224,7 +246,7 @@ def _unexpected_message(exc: Exception) -> str:
 
 def _extract_parse_save(job: ProcessingJob, attempt: int) -> Any:
     resume = job.resume
-    _step(job, attempt, "extracting")
+    # The claim already recorded "extracting" in its commit.
     try:
         raw = _read_file(resume)
     except OSError as exc:
