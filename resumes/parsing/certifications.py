@@ -26,7 +26,7 @@ def _items(lines: list[str]) -> list[str]:
             items
             and joinable
             and (
-                (bulleted and not is_bullet(line))
+                (bulleted and not is_bullet(line) and not _complete(items[-1], text))
                 or re.search(r"[–—,(&-]$|\b(?:of|and|for|in)$", items[-1])
                 or re.match(r"^[a-z(]|^[–—-]\s", text)
             )
@@ -38,6 +38,13 @@ def _items(lines: list[str]) -> list[str]:
         joinable = True
     # "PMP • CSM • ITIL Foundation" or "PMP; CSM": several certifications on one line.
     return [part for item in items for part in re.split(r"\s+•\s+|;\s+", item) if part.strip()]
+
+
+def _complete(item: str, nxt: str) -> bool:
+    """An item ending in a date or bracket is finished; a line opening with a date is new."""
+    ends = bool(re.search(r"\)$", item)) or bool(find_dates(item[-12:]))
+    opens_with_date = bool(re.match(r"^\W*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d{4})", nxt))
+    return ends or (opens_with_date and bool(find_dates(nxt[:15])))
 
 
 def parse_cert_item(item: str) -> dict:
