@@ -10,23 +10,22 @@ same rule, so they store the same matches.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from candidates.models import CandidateProfile
+from matching import store
 from matching.models import CandidateMatch, Job, JobStatus
 from matching.scoring import (
     CandidateFacts,
     JobFacts,
-    MatchScore,
     PreparedJob,
     Weights,
     prepare_job,
@@ -35,7 +34,6 @@ from matching.scoring import (
 
 logger = logging.getLogger(__name__)
 
-WRITE_CHUNK = 5_000
 _CACHE_LIMIT = 50_000
 # (job id, version, weights) -> prepared job and the candidate skill keys that make it plausible
 _prepared_cache: dict[tuple[Any, int, Weights], _Target] = {}
@@ -50,28 +48,6 @@ JOB_COLUMNS = (
     "location",
     "remote_policy",
 )
-CANDIDATE_COLUMNS = (
-    "id",
-    "profile_version",
-    "skill_keys",
-    "years_experience",
-    "education_level",
-    "location",
-)
-UPDATE_FIELDS = [
-    "overall",
-    "skills_score",
-    "experience_score",
-    "education_score",
-    "location_score",
-    "matching_skills",
-    "missing_skills",
-    "explanation",
-    "tier",
-    "computed_at",
-    "candidate_version",
-    "job_version",
-]
 
 
 @dataclass(frozen=True)
@@ -91,23 +67,40 @@ def current_weights() -> Weights:
     )
 
 
-def plausible_keys(required: Iterable[str], preferred: Iterable[str]) -> frozenset[str]:
-    """Lower-cased skill keys a candidate needs one of to be worth scoring for a job."""
+def _taxonomy() -> Any:
     from resumes.parsing.taxonomy import get_taxonomy
 
-    tax = get_taxonomy()
+    return get_taxonomy()
+
+
+@functools.lru_cache(maxsize=20_000)
+def _keys_of_skill(name: str) -> tuple[frozenset[str], str | None]:
+    """Lower-cased spellings of one skill (name and aliases) and its category."""
+    skill = _taxonomy().get(name)
+    if skill is None:
+        return frozenset({name.strip().lower()}), None
+    forms = {form.strip().lower() for form in skill.forms} | {name.strip().lower()}
+    return frozenset(forms), skill.category
+
+
+@functools.cache
+def _keys_of_category(category: str) -> frozenset[str]:
+    return frozenset(n.lower() for n in _taxonomy().skills_in_category(category))
+
+
+def plausible_keys(required: Iterable[str], preferred: Iterable[str]) -> frozenset[str]:
+    """Lower-cased skill keys a candidate needs one of to be worth scoring for a job."""
     keys: set[str] = set()
     categories: set[str] = set()
     for name in (*required, *preferred):
         if not isinstance(name, str) or not name.strip():
             continue
-        keys.add(name.strip().lower())
-        skill = tax.get(name)
-        if skill is not None:
-            keys.update(form.strip().lower() for form in skill.forms)
-            categories.add(skill.category)
+        forms, category = _keys_of_skill(name)
+        keys |= forms
+        if category is not None:
+            categories.add(category)
     for category in categories:
-        keys.update(n.lower() for n in tax.skills_in_category(category))
+        keys |= _keys_of_category(category)
     return frozenset(keys)
 
 
@@ -161,46 +154,6 @@ def _is_plausible(target: _Target, keys: Iterable[str]) -> bool:
     return not target.keys or not target.keys.isdisjoint(keys or ())
 
 
-def _row(
-    candidate_id: Any, job_id: Any, result: MatchScore, now: Any, cand_v: int, job_v: int
-) -> CandidateMatch:
-    return CandidateMatch(
-        candidate_id=candidate_id,
-        job_id=job_id,
-        overall=result.overall,
-        skills_score=result.skills,
-        experience_score=result.experience,
-        education_score=result.education,
-        location_score=result.location,
-        matching_skills=result.matching_skills,
-        missing_skills=result.missing_skills,
-        explanation=result.explanation,
-        tier=result.tier,
-        computed_at=now,
-        candidate_version=cand_v,
-        job_version=job_v,
-    )
-
-
-def _chunks(items: list, size: int = WRITE_CHUNK) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _write(rows: list[CandidateMatch], stale_ids: list[Any]) -> None:
-    """Upsert the new scores and delete matches that fell below the floor, in one transaction."""
-    with transaction.atomic():
-        for chunk in _chunks(rows):
-            CandidateMatch.objects.bulk_create(
-                chunk,
-                update_conflicts=True,
-                unique_fields=["candidate", "job"],
-                update_fields=UPDATE_FIELDS,
-            )
-        for chunk in _chunks(stale_ids):
-            CandidateMatch.objects.filter(pk__in=chunk).delete()
-
-
 def _is_fresh(existing: tuple | None, cand_v: int, job_v: int, cutoff: Any) -> bool:
     """A stored match computed recently from the same candidate and job versions."""
     if existing is None:
@@ -226,7 +179,7 @@ def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> in
     """
     row = (
         CandidateProfile.objects.filter(pk=candidate.pk)
-        .values_list(*CANDIDATE_COLUMNS, "skills")
+        .values_list(*store.CANDIDATE_COLUMNS, "skills")
         .first()
     )
     if row is None:
@@ -244,7 +197,7 @@ def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> in
             "job_id", "id", "candidate_version", "job_version", "computed_at", "is_active"
         )
     }
-    rows: list[CandidateMatch] = []
+    rows: list[store.ScoredRow] = []
     stale: list[Any] = []
     jobs = Job.objects.filter(status=JobStatus.OPEN).values_list(*JOB_COLUMNS)
     for job_row in jobs.iterator(chunk_size=5_000):
@@ -260,32 +213,24 @@ def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> in
             continue
         result = score_prepared(target.prepared, facts)
         if result.overall >= floor:
-            rows.append(_row(candidate.pk, job_id, result, now, cand_v, job_v))
+            rows.append((candidate.pk, job_id, result, cand_v, job_v))
         else:
             stale_id = _stale_id(before)
             if stale_id is not None:
                 stale.append(stale_id)
-    _write(rows, stale)
+    store.write_matches(rows, stale, now)
     return len(rows)
 
 
-def _candidate_rows(target: _Target) -> Iterator[tuple]:
-    """Candidate rows worth scoring for a job: through the GIN skills index on PostgreSQL."""
-    qs = CandidateProfile.objects.all()
-    if target.keys and connection.vendor == "postgresql":
-        condition = Q()
-        for key in sorted(target.keys):
-            condition |= Q(skill_keys__contains=[key])
-        qs = qs.filter(condition)
-    for row in qs.values_list(*CANDIDATE_COLUMNS).iterator(chunk_size=10_000):
-        if _is_plausible(target, row[2]):
-            yield row
+def _candidate_rows(target: _Target) -> list[tuple]:
+    """Candidate rows worth scoring for a job (through the GIN skills index on PostgreSQL)."""
+    return store.candidates_with_any_key(target.keys)
 
 
 def _skill_years_for(candidate_ids: list[Any]) -> dict[Any, dict[str, float]]:
     """Per-skill years of the candidates whose total years are unknown (few of them)."""
     out: dict[Any, dict[str, float]] = {}
-    for chunk in _chunks(candidate_ids):
+    for chunk in store.chunks(candidate_ids):
         for pk, skills in CandidateProfile.objects.filter(pk__in=chunk).values_list("id", "skills"):
             out[pk] = _skill_years(skills)
     return out
@@ -311,11 +256,11 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
             "candidate_id", "id", "candidate_version", "job_version", "computed_at", "is_active"
         )
     }
-    candidates = list(_candidate_rows(target))
+    candidates = _candidate_rows(target)
     unknown_years = [r[0] for r in candidates if r[3] is None]
     skill_years = _skill_years_for(unknown_years) if unknown_years else {}
 
-    rows: list[CandidateMatch] = []
+    rows: list[store.ScoredRow] = []
     stale: list[Any] = []
     seen: set[Any] = set()
     prepared = target.prepared
@@ -327,7 +272,7 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
             continue
         result = score_prepared(prepared, _facts(cand_row, skill_years.get(cand_id)))
         if result.overall >= floor:
-            rows.append(_row(cand_id, job.pk, result, now, cand_v, job_v))
+            rows.append((cand_id, job.pk, result, cand_v, job_v))
         else:
             stale_id = _stale_id(before)
             if stale_id is not None:
@@ -338,6 +283,6 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
             stale_id = _stale_id(before)
             if stale_id is not None:
                 stale.append(stale_id)
-    _write(rows, stale)
+    store.write_matches(rows, stale, now)
     logger.info("Rematched job %s: %d matches written, %d removed", job.pk, len(rows), len(stale))
     return len(rows)
