@@ -46,6 +46,7 @@ def test_snippet_masks_email_where_contact_is_not_shared(admin_user, recruiter, 
     candidate = CandidateProfileFactory(
         full_name="Ada Lovelace", resume_text="Kubernetes expert, write to ada@example.org"
     )
+    services.refresh_search_vector([candidate.pk])
     services.share_candidates(admin_user, [candidate], [recruiter], permissions=[])
     page = page_client(recruiter).get("/candidates/", {"q": "kubernetes"})
     assert "Ada Lovelace" in page.text
