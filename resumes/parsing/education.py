@@ -55,6 +55,12 @@ def _institution_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:{})\b".format("|".join(re.escape(w) for w in words)))
 
 
+@cache
+def _detail_re() -> re.Pattern[str]:
+    words = sorted(load_data("degrees")["detail_prefixes"], key=len, reverse=True)
+    return re.compile(r"^(?:{})\b".format("|".join(re.escape(w) for w in words)), re.IGNORECASE)
+
+
 def find_degree(text: str) -> tuple[re.Match[str], str] | None:
     """Returns the first (leftmost, longest) degree mention and its level."""
     pattern, names, abbrs = _degree_index()
@@ -106,7 +112,6 @@ def _entry() -> dict:
         "institution": None,
         "start": None,
         "end": None,
-        "_lines": 0,
     }
 
 
@@ -117,18 +122,16 @@ def parse_education(lines: list[str]) -> list[dict]:
 
     def flush() -> None:
         nonlocal cur
+        cur.pop("_guessed", None)
         if cur["institution"] or cur["degree"]:
-            cur.pop("_lines")
             entries.append(cur)
         cur = _entry()
 
-    for raw in lines:
-        line = strip_bullet(raw)
+    clean = [strip_bullet(raw) for raw in lines]
+    for idx, line in enumerate(clean):
         if not line:
             continue
-        if re.match(
-            r"^(?:GPA|Grade|CGPA|Honou?rs|Thesis|Relevant|Courses|Coursework|Minor)\b", line, re.I
-        ):
+        if _detail_re().match(line):
             continue
         ranges = find_date_ranges(line)
         text = line
@@ -147,17 +150,25 @@ def parse_education(lines: list[str]) -> list[dict]:
             _set_degree(cur, deg, pieces)
         if inst:
             cur["institution"] = inst
-        elif not deg and not ranges and is_header_like(text) and not cur["institution"]:
+        elif not deg and not ranges and is_header_like(text):
+            # A school without "University"/"College" in its name ("Stanford"): it belongs to
+            # a degree written just before it, or opens the entry of the degree just after it.
             others = [p for p in pieces if not is_location(p)]
-            if others and len(others[0].split()) <= 8 and (not cur["degree"] or cur["_lines"] == 0):
-                cur["institution"] = others[0]
+            name = others[0] if others and len(others[0].split()) <= 8 else None
+            if name and not cur["institution"]:
+                cur["institution"] = name
+                cur["_guessed"] = True
+            elif name and cur["degree"] and _degree_follows(clean, idx):
+                flush()
+                cur["institution"] = name
+                cur["_guessed"] = True
         if ranges:
             r = ranges[0]
             if r.end or r.current:
                 cur["start"], cur["end"] = r.start, r.end
             else:
                 cur["end"] = r.start
-        if deg and not inst and not cur["institution"]:
+        if deg and not inst and (not cur["institution"] or cur.get("_guessed")):
             rest = [
                 p
                 for p in pieces
@@ -165,9 +176,16 @@ def parse_education(lines: list[str]) -> list[dict]:
             ]
             if rest and len(rest[-1].split()) <= 8 and rest[-1] != cur["field"]:
                 cur["institution"] = rest[-1]
-        cur["_lines"] += 1
     flush()
     return entries
+
+
+def _degree_follows(lines: list[str], idx: int) -> bool:
+    """True when the next non-empty line names a degree."""
+    for line in lines[idx + 1 :]:
+        if line:
+            return bool(find_degree(line))
+    return False
 
 
 def _with_campus(inst: str, pieces: list[str]) -> str:

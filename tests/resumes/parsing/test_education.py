@@ -95,3 +95,18 @@ def test_school_and_place_on_one_line_then_degree_and_dates() -> None:
 def test_state_code_after_a_city_is_not_a_masters_degree() -> None:
     (e,) = _edu("Northeastern University, Boston, MA\nB.S. in Biology, 2011\n")
     assert e["level"] == "bachelor"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Stanford\nMBA\n2015\nHarvard\nBA Economics\n2011\n",
+        "MBA\nStanford\n2015\nBA Economics\nHarvard\n2011\n",
+        "Stanford, MBA, 2015\nMagna Cum Laude\nHarvard, BA Economics, 2011\n",
+    ],
+)
+def test_schools_without_a_school_word_pair_with_their_degrees(body: str) -> None:
+    assert [(e["institution"], e["level"]) for e in _edu(body)] == [
+        ("Stanford", "master"),
+        ("Harvard", "bachelor"),
+    ]
