@@ -23,6 +23,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
@@ -348,8 +349,6 @@ def candidate_add_note(request: HttpRequest, candidate_id: str) -> HttpResponseR
 
 
 def _detail_url(candidate: CandidateProfile) -> str:
-    from django.urls import reverse
-
     return reverse("candidate_detail", args=[candidate.pk])
 
 

@@ -81,6 +81,15 @@ def test_every_page_is_accessible_and_fits_a_phone(chromium, live_server, seeded
         assert response.status == 200, f"{name}: HTTP {response.status}"
         checker.check(name)
 
+    # Bulk tagging from the list: "select all" ticks every row's box.
+    page.goto(f"{base}/candidates/")
+    page.get_by_label("Select all on this page").check()
+    assert page.get_by_label(f"Select {candidate.full_name}").is_checked()
+    page.get_by_label("Tag selected with").fill("shortlist")
+    page.get_by_role("button", name="Tag selected").click()
+    page.get_by_text("Tagged 1 candidate.").wait_for()
+    assert "shortlist" in page.locator("table").inner_text()
+
     admin_page = context.new_page()
     admin_checker = PageChecker(admin_page)
     admin_page.context.clear_cookies()

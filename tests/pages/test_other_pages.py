@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _upload(recruiter, kind="pdf", index=0) -> Resume:
     path = resume_file(kind, index)
     with path.open("rb") as handle:
-        return ingest_resume(handle, filename=path.name, uploader=recruiter).resume
+        resume = ingest_resume(handle, filename=path.name, uploader=recruiter).resume
+    resume.refresh_from_db()  # processed (eagerly) once the upload committed
+    return resume
 
 
 def test_dashboard_counts_the_recruiters_candidates_and_failures(
@@ -200,3 +202,28 @@ def test_drive_page_without_google_configuration_explains_why(recruiter, page_cl
     assert "Connect Google Drive" in client.get("/google-drive/").text
     response = client.post("/google-drive/connect", follow=True)
     assert "Google Drive is not configured" in response.text
+
+
+def test_resume_preview_is_inline_and_frameable_by_our_pages_only(recruiter, page_client):
+    candidate = _upload(recruiter).candidate
+    response = page_client(recruiter).get(f"/candidates/{candidate.pk}/resume/preview")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    download = page_client(recruiter).get(f"/candidates/{candidate.pk}/resume")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["X-Frame-Options"] == "DENY"
+
+
+def test_resume_download_needs_the_download_permission(
+    admin_user, recruiter, other_recruiter, page_client
+):
+    candidate = _upload(recruiter).candidate
+    candidate_services.share_candidates(admin_user, [candidate], [other_recruiter], permissions=[])
+    client = page_client(other_recruiter)
+    assert client.get(f"/candidates/{candidate.pk}/resume").status_code == 403
+    assert client.get(f"/candidates/{candidate.pk}/resume/preview").status_code == 403
+    resume_tab = client.get(f"/candidates/{candidate.pk}/", {"tab": "resume"})
+    assert "not given access to this candidate's resume" in resume_tab.text
+    assert "/resume/preview" not in resume_tab.text
