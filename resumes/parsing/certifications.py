@@ -37,7 +37,20 @@ def _items(lines: list[str]) -> list[str]:
             items.append(text)
         joinable = True
     # "PMP • CSM • ITIL Foundation" or "PMP; CSM": several certifications on one line.
-    return [part for item in items for part in re.split(r"\s+•\s+|;\s+", item) if part.strip()]
+    parts = [part for item in items for part in re.split(r"\s+•\s+|;\s+", item) if part.strip()]
+    # A wrapped "- Issuer (2024)" can pass for a bullet of its own: it completes the item
+    # before it when that one has no date yet.
+    merged: list[str] = []
+    for part in parts:
+        dates = find_dates(part)
+        rest = part
+        for _, (s, e) in reversed(dates):
+            rest = rest[:s] + rest[e:]
+        if merged and dates and len(clean_piece(rest).split()) <= 3 and not find_dates(merged[-1]):
+            merged[-1] = f"{merged[-1]} – {part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 def _complete(item: str, nxt: str) -> bool:

@@ -127,7 +127,8 @@ def _page_text(page: pypdf.PageObject) -> str:
         width = 612.0
     split = _column_split(lines, width)
     if split is None:
-        return plain
+        rows = [_row(ln) for ln in lines]
+        return "\n".join(_reading_order(rows)) if _out_of_order(rows) else plain
     return _reorder(lines, split)
 
 
@@ -193,8 +194,11 @@ def _column_split(lines: list[list[_Frag]], width: float) -> float | None:
         only_l = sum(1 for r in rows.values() if r == {"L"})
         only_r = sum(1 for r in rows.values() if r == {"R"})
         # Right-aligned dates or places share rows with titles; a real column has lines of
-        # its own. A column of dates beside job titles belongs with them, so never split it.
-        if only_r < 2 or _mostly_dates(left) or _mostly_dates(right):
+        # its own or at least a common left edge. A column of dates (or of one-word levels)
+        # beside the text it qualifies belongs with it, so never split those off.
+        if not (only_r >= 2 or _left_aligned(right)):
+            continue
+        if _mostly_dates(left) or _mostly_dates(right) or _mostly_single_words(right):
             continue
         score = only_l + only_r + min(len(left), len(right))
         if best is None or score > best[0]:
@@ -202,24 +206,64 @@ def _column_split(lines: list[list[_Frag]], width: float) -> float | None:
     return None if best is None else best[1]
 
 
+def _left_aligned(frags: list[_Frag]) -> bool:
+    """True when most pieces start at one x, as a column's lines do (right-aligned do not)."""
+    xs = [round(f.x) for f in frags]
+    modal = max(set(xs), key=xs.count)
+    return sum(1 for x in xs if abs(x - modal) <= 3) >= 0.6 * len(xs)
+
+
+def _mostly_single_words(frags: list[_Frag]) -> bool:
+    multi = sum(1 for f in frags if len(f.text.split()) >= 2)
+    return multi < 0.3 * len(frags)
+
+
 def _mostly_dates(frags: list[_Frag]) -> bool:
     dated = sum(1 for f in frags if len(f.text.split()) <= 6 and find_date_ranges(f.text))
     return dated * 2 >= len(frags)
 
 
+@dataclass
+class _Row:
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def _row(frags: list[_Frag]) -> _Row:
+    return _Row(frags[0].x, frags[0].y, frags[0].size, "".join(f.text for f in frags).strip())
+
+
+def _out_of_order(rows: list[_Row]) -> bool:
+    """True when the content stream jumps back up the page several times (drawn out of
+    reading order), so positions, not the stream, must decide the order."""
+    jumps = sum(1 for a, b in itertools.pairwise(rows) if b.y > a.y + max(a.size, b.size) * 1.5)
+    return jumps >= 3
+
+
+def _reading_order(rows: list[_Row]) -> list[str]:
+    """Lines top to bottom; pieces on the same baseline join left to right."""
+    if not _out_of_order(rows):
+        return [r.text for r in rows if r.text]
+    out: list[list[_Row]] = []
+    for r in sorted(rows, key=lambda r: (-r.y, r.x)):
+        if out and abs(out[-1][0].y - r.y) <= r.size * 0.4:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return [" ".join(p.text for p in sorted(group, key=lambda p: p.x) if p.text) for group in out]
+
+
 def _reorder(lines: list[list[_Frag]], split: float) -> str:
     """Emits the left column's lines, then the right column's, each top to bottom."""
-    left: list[tuple[float, int, str]] = []
-    right: list[tuple[float, int, str]] = []
-    for i, ln in enumerate(lines):
+    left: list[_Row] = []
+    right: list[_Row] = []
+    for ln in lines:
         lpart = [f for f in ln if f.x < split]
         rpart = [f for f in ln if f.x >= split]
         if lpart:
-            left.append((-lpart[0].y, i, "".join(f.text for f in lpart).strip()))
+            left.append(_row(lpart))
         if rpart:
-            right.append((-rpart[0].y, i, "".join(f.text for f in rpart).strip()))
-    # Stable order within a column: stream order, which already follows reading order.
-    out = [t for _, _, t in sorted(left, key=lambda r: r[1])]
-    out.append("")
-    out += [t for _, _, t in sorted(right, key=lambda r: r[1])]
-    return "\n".join(out)
+            right.append(_row(rpart))
+    return "\n".join([*_reading_order(left), "", *_reading_order(right)])

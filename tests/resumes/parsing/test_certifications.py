@@ -63,3 +63,11 @@ def test_wrapped_certifications_rejoin_their_item() -> None:
 def test_several_certifications_on_one_line() -> None:
     certs = parse_text("Pat Doe\nCertifications\nPMP • CSM • ITIL 4 Foundation\n")["certifications"]
     assert [c["name"] for c in certs] == ["PMP", "CSM", "ITIL 4 Foundation"]
+
+
+def test_wrapped_issuer_line_that_looks_like_a_bullet_completes_its_item() -> None:
+    text = "Pat Doe\nCertifications\n• Google UX Design Certificate\n- Google (2024)\n"
+    certs = parse_text(text)["certifications"]
+    assert [(c["name"], c["issuer"], c["date"]) for c in certs] == [
+        ("Google UX Design Certificate", "Google", "2024")
+    ]

@@ -102,3 +102,26 @@ def test_column_of_dates_left_of_jobs_is_not_split_off() -> None:
         ("Product Manager", "Bending Spoons", "2019"),
         ("Product Owner", "UniCredit", "2015"),
     ]
+
+
+def test_stream_drawn_out_of_reading_order_is_read_top_to_bottom() -> None:
+    lines = ["Jane Doe", "jane@example.com", "EXPERIENCE", "Data Analyst at Acme Corp"]
+    lines += ["Denver, CO | Jan 2020 - Present", "Built dashboards for the sales team"]
+    items = [(40, 740 - i * 14, text) for i, text in enumerate(lines)]
+    order = [3, 0, 5, 1, 4, 2]  # the generator drew the lines in this order
+    text = extract_text(make_pdf([items[i] for i in order]), "pdf")
+    assert _is_block(text, lines)
+
+
+def test_sidebar_on_the_same_line_grid_as_a_longer_main_column() -> None:
+    main = [*MAIN, "Tutored statistics students twice a week", "Volunteer at the food bank"]
+    items = []
+    for i in range(len(main)):
+        y = 740 - i * 14
+        if main[i]:
+            items.append((40, y, main[i]))
+        if i < len(SIDEBAR) and SIDEBAR[i]:
+            items.append((380, y, SIDEBAR[i]))
+    text = extract_text(make_pdf(items), "pdf")
+    assert _is_block(text, SIDEBAR)
+    assert _is_block(text, main)
