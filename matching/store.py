@@ -77,7 +77,12 @@ def candidates_with_any_key(keys: Iterable[str]) -> list[tuple]:
         # One `@>` per key: each is a jsonb_path_ops GIN lookup (OR-ed as a bitmap).
         sql += " WHERE " + " OR ".join(["skill_keys @> %s::jsonb"] * len(keys))
         params = [json.dumps([k]) for k in keys]
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if keys:
+            # The planner prices each `@>` at a fixed selectivity, so a long OR looks like most
+            # of the table and it picks a sequential scan that tests every key on every row;
+            # the bitmap of index lookups is about twice as fast at 100k candidates.
+            cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         loads = json.loads
         return [(r[0], r[1], loads(r[2]) if r[2] else [], r[3], r[4], r[5]) for r in cursor]
