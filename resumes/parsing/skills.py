@@ -13,6 +13,7 @@ YEARS = re.compile(
     r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?\.?|y)\b(?:\s+(?:of\s+)?experience)?", re.I
 )
 MAX_SKILL_WORDS = 5
+MAX_SKILL_YEARS = 60  # anything more is a misreading, not a career
 
 
 @cache
@@ -123,6 +124,7 @@ def parse_skill_item(item: str) -> tuple[str, str | None, float | None]:
     if ym:
         years = float(ym.group(1))
         years = int(years) if years.is_integer() else years
+        years = years if years <= MAX_SKILL_YEARS else None
         item = item[: ym.start()] + item[ym.end() :]
     level = None
     pm = pat.search(item)

@@ -15,6 +15,7 @@ from resumes.parsing import (
     parse_text,
     sniff_type,
 )
+from resumes.parsing.schema import validate_contract
 from tests.resumes.helpers import FIXTURES, RESUMES
 
 BAR = {
@@ -94,3 +95,12 @@ def test_weak_parse_explains_what_is_missing() -> None:
         "no sections recognised",
         "very little text",
     ]
+
+
+def test_every_fixture_parse_satisfies_the_contract_schema() -> None:
+    for path in sorted((RESUMES / "files").iterdir()):
+        with path.open("rb") as fh:
+            kind = sniff_type(fh)
+            data = fh.read()
+        _text, parsed = parse_document(data, kind)
+        assert validate_contract(parsed) == [], path.name

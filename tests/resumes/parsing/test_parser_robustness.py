@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumes.parsing import extract_text, parse_text
+from resumes.parsing.schema import validate_contract
 from tests.resumes.helpers import RESUMES
 
 KEYS = {
@@ -25,7 +26,21 @@ KEYS = {
 LINE = st.one_of(
     st.text(max_size=80),
     st.sampled_from(
-        ["EXPERIENCE", "Education", "Skills:", "• ", "2019 - Present", "Jan 2020 –", "(", ", MA"]
+        [
+            "EXPERIENCE",
+            "Education",
+            "Skills:",
+            "Certifications",
+            "• ",
+            "2019 - Present",
+            "Jan 2020 –",
+            "(",
+            ", MA",
+            "Python (Expert, 75 years)",
+            "Engineer at Acme",
+            "B.S. in Physics, MIT, 2010",
+            "+1 415 555 0100",
+        ]
     ),
 )
 
@@ -35,6 +50,7 @@ LINE = st.one_of(
 def test_arbitrary_text_returns_the_contract(lines: list[str]) -> None:
     data = parse_text("\n".join(lines))
     assert set(data) == KEYS
+    assert validate_contract(data) == []
     for job in data["experience"]:
         assert job["start"] is None or job["start"][:4].isdigit()
 
@@ -45,4 +61,4 @@ def test_shuffled_real_resume_lines_still_parse() -> None:
     rng = random.Random(7)
     for _ in range(20):
         rng.shuffle(lines)
-        assert set(parse_text("\n".join(lines))) == KEYS
+        assert validate_contract(parse_text("\n".join(lines))) == []
