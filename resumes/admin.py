@@ -6,13 +6,27 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from hotgigs.accounts.roles import is_admin
 from hotgigs.errors import ServiceError
 from resumes import services
 from resumes.models import BulkUploadBatch, ProcessingJob, Resume, ResumeData
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """Rows are written by the services only; admins inspect them and run actions."""
+    """Rows are written by the services only; admins inspect them and run actions.
+
+    The admin role is the authority here (as in the candidates admin), not per-model perms.
+    """
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_admin(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return is_admin(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Deleting a stored resume loses the original file: superusers only.
+        return bool(request.user.is_superuser)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

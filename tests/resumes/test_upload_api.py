@@ -196,3 +196,18 @@ def test_uploads_are_throttled_with_the_upload_scope(recruiter, client_for, sett
         ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
         cache.clear()
     assert codes == [202, 202, 429]
+
+
+def test_uploader_may_download_a_resume_that_failed_and_others_may_not(
+    recruiter, other_recruiter, client_for
+):
+    from tests.resumes.helpers import BAD
+
+    path = BAD / "files" / "scanned.pdf"
+    body = _upload(client_for(recruiter), path).json()
+    url = f"/api/resumes/{body['resume_id']}/download"
+
+    response = client_for(recruiter).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == path.read_bytes()
+    assert client_for(other_recruiter).get(url).status_code == 403
