@@ -262,8 +262,17 @@ def find_location(lines: list[str]) -> str | None:
         line = LABEL.sub("", line.strip())
         for piece in SEPARATORS.split(line):
             piece = LABEL.sub("", piece.strip()).strip(" ,")
-            if piece and not EMAIL.search(piece) and is_location(piece):
+            if not piece or EMAIL.search(piece):
+                continue
+            if is_location(piece):
                 return piece
+            # A street address: the place is its tail ("12 Main St, Springfield, IL 62701").
+            parts = [p.strip() for p in piece.split(",")]
+            if len(parts) >= 3 and re.search(r"\d", parts[0]):
+                for n in (3, 2):
+                    tail = ", ".join(parts[-n:])
+                    if len(parts) > n and is_location(tail):
+                        return tail
     return None
 
 

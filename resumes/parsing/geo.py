@@ -86,6 +86,10 @@ def is_location(text: str) -> bool:
         return False
     if is_remote(t):
         return True
+    # "San Francisco Bay Area", "Greater London Area": a region named after its city.
+    area = re.fullmatch(r"(?:Greater\s+)?(.+?)\s+(?:Bay\s+)?(?:Metropolitan\s+)?Area", t)
+    if area and "," not in t:
+        return bool(city_country(area.group(1)))
     parts = [p.strip() for p in t.split(",") if p.strip()]
     if not parts or len(parts) > 4:
         return False

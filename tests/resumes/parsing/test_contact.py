@@ -82,3 +82,15 @@ def test_job_title_line_is_not_taken_for_a_name() -> None:
 @pytest.mark.parametrize("first_line", ["John Smith Resume", "CV - John Smith", "JOHN SMITH"])
 def test_document_title_around_the_name_is_dropped(first_line: str) -> None:
     assert _contact(f"{first_line}\njs@example.com\n")["full_name"] == "John Smith"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Address: 12 Main St, Springfield, IL 62701", "Springfield, IL 62701"),
+        ("San Francisco Bay Area", "San Francisco Bay Area"),
+        ("Flat 4, 22 Baker Street, London, UK", "London, UK"),
+    ],
+)
+def test_location_from_addresses_and_metro_areas(line: str, place: str) -> None:
+    assert _contact(f"Pat Doe\n{line}\npat@example.com\n")["location"] == place
