@@ -61,6 +61,8 @@ class UploadView(APIView):
     throttle_scope = "upload"
 
     @extend_schema(
+        description="202 with the ids and status URL. The same bytes already uploaded by you "
+        "answer 202 with duplicate=true and the existing resume (nothing is queued again).",
         request={"multipart/form-data": UploadSerializer},
         responses={202: UploadResultSerializer, 400: ERROR, 403: ERROR, 413: ERROR, 415: ERROR},
     )
@@ -159,7 +161,11 @@ def _without_contact(data: dict) -> dict:
 class DataView(APIView):
     """The parsed resume (the contract of DESIGN.md) and its candidate id."""
 
-    @extend_schema(responses={200: ResumeDataSerializer, 403: ERROR, 404: ERROR, 409: ERROR})
+    @extend_schema(
+        description="Email, phone and links are null/empty unless you may view the "
+        "candidate's contact details. 409 while the resume is not parsed yet.",
+        responses={200: ResumeDataSerializer, 403: ERROR, 404: ERROR, 409: ERROR},
+    )
     def get(self, request: Request, resume_id: str) -> Response:
         resume = selectors.get_resume_for(request.user, resume_id)
         parse = selectors.latest_parse(resume)

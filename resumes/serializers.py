@@ -48,6 +48,13 @@ class BatchSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = BulkUploadBatch
+        # processed counts every file once it is settled: succeeded + failed (processing)
+        # + duplicates + rejected (at upload); the batch completes when it reaches total.
+        extra_kwargs = {
+            "processed": {"help_text": "succeeded + failed + duplicates + rejected"},
+            "duplicates": {"help_text": "Files already uploaded before (not processed again)."},
+            "rejected": {"help_text": "Files refused at upload (see rejected_files)."},
+        }
         fields = [
             "batch_id",
             "batch_url",

@@ -171,6 +171,10 @@ def ingest_resume(
         if found is None:
             raise
         return found
+    except Exception:
+        # No row points at the stored file: do not leave it behind.
+        resume.file.delete(save=False)
+        raise
     return IngestResult(resume=resume, job=job, duplicate=False)
 
 
