@@ -261,7 +261,7 @@ def find_location(lines: list[str]) -> str | None:
     for line in lines:
         line = LABEL.sub("", line.strip())
         for piece in SEPARATORS.split(line):
-            piece = LABEL.sub("", piece.strip()).strip(" ,")
+            piece = LABEL.sub("", piece.strip()).strip(" ,;|•·◆♦⋄∙")
             if not piece or EMAIL.search(piece):
                 continue
             if is_location(piece):

@@ -37,6 +37,7 @@ def _gazetteer() -> dict[str, object]:
         "countries": countries,
         "regions": regions,
         "remote": {w.lower() for w in places["remote_words"]},
+        "city_prefixes": {w.lower() for w in places["city_prefixes"]},
     }
 
 
@@ -105,6 +106,9 @@ def is_location(text: str) -> bool:
         # "Tyrell Logistics, Berlin, Germany" is a company and a place, not one place.
         if _org_like(parts[0]):
             return False
+        # "New York, NY, US": a region code of the named country vouches for the city.
+        if len(parts) == 3 and region_country(parts[1]) == (country_code(last) or "?"):
+            return True
         return len(parts) == 2 or any(city_country(p) for p in parts[:-1])
     return bool(country_code(last) or city_country(last))
 
@@ -129,10 +133,14 @@ def split_trailing_location(text: str, *, guess: bool = True) -> tuple[str, str 
         return text, None
     head = text[: m.start()].rstrip()
     words = head.split()
-    # Prefer the longest run of trailing words that is a known city.
-    for n in range(min(4, len(words) - 1), 0, -1):
-        city = " ".join(words[-n:]).strip(",")
-        if city_country(city):
+    # Prefer the longest run of trailing words that is a known city, and keep the words a
+    # city name starts with ("New York", not "York").
+    prefixes = _gazetteer()["city_prefixes"]
+    for n in range(min(4, len(words)), 0, -1):
+        if city_country(" ".join(words[-n:]).strip(",")):
+            while n < len(words) and words[-n - 1].lower() in prefixes:
+                n += 1
+            city = " ".join(words[-n:]).strip(",")
             return " ".join(words[:-n]).rstrip(" ,–—-|"), f"{city}, {tail}"
     # Unknown town: guess the last word, unless it is part of an organisation's name.
     if guess and len(words) >= 2 and re.fullmatch(_WORD, words[-1]) and not _org_like(words[-1]):

@@ -86,3 +86,17 @@ def test_sentence_with_a_year_is_not_a_job() -> None:
         "Engineer at Contoso\n2018 – 2020\n• In 2019 the team migrated everything to the cloud.\n"
     )
     assert len(jobs) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "company", "place"),
+    [
+        ("Wingtip Manufacturing — New York, NY", "Wingtip Manufacturing", "New York, NY"),
+        ("Initech San Jose, CA", "Initech", "San Jose, CA"),
+        ("Tyrell Logistics, Berlin, Germany", "Tyrell Logistics", "Berlin, Germany"),
+    ],
+)
+def test_company_and_place_are_told_apart(header: str, company: str, place: str) -> None:
+    data = parse_text(f"Pat Doe\nExperience\n{header}\nData Analyst, Jan 2020 - Present\n")
+    job = data["experience"][0]
+    assert (job["company"], job["location"]) == (company, place)
