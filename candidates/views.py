@@ -373,7 +373,9 @@ def candidate_tags(request: HttpRequest, candidate_id: str) -> HttpResponse:
         error = exc.message
     if request.htmx:
         context = {"c": access.candidate, "access": access, "tags": tag_names(access.candidate)}
-        return render(request, "candidates/_tags.html", {**context, "error": error})
+        # swapped: the new form takes the focus back, so keyboard users can keep tagging.
+        context.update(error=error, swapped=True)
+        return render(request, "candidates/_tags.html", context)
     return redirect(f"{_detail_url(access.candidate)}?tab=tags")
 
 

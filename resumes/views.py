@@ -1,13 +1,18 @@
 """Upload page (drag-and-drop with live progress), retry, review queue, parser accuracy.
 
-Uploads call ``resumes.services`` (the same ingestion as the API); the page polls the API's
-status and batch JSON. The review queue starts from ``candidates_visible_to``.
+Uploads call ``resumes.services`` (the same ingestion as the API); the page polls the
+statuses of all its files at once (the API's status shape) and the API's batch JSON.
+The review queue starts from ``candidates_visible_to``.
 """
 
 from __future__ import annotations
 
+import uuid
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,9 +22,12 @@ from candidates.selectors import candidates_visible_to, correction_stats
 from hotgigs.errors import ServiceError
 from hotgigs.pages import admin_page, recruiter_page
 from resumes import selectors, services
+from resumes.models import ProcessingJob
+from resumes.serializers import ResumeStatusSerializer
 
 ACCEPTED_EXTENSIONS = [".pdf", ".docx", ".doc"]
 PAGE_SIZE = 25
+STATUS_BATCH = 100  # ids per status poll; the page splits bigger uploads into several polls
 
 
 @require_GET
@@ -34,13 +42,16 @@ def upload_page(request: HttpRequest) -> HttpResponse:
     return render(request, "resumes/upload.html", context)
 
 
-def _accepted(name: str, result: services.IngestResult) -> dict:
+def _outcome(name: str, result: services.IngestResult | services.Rejection) -> dict:
+    """One file's answer: rejected with the reason, or accepted (queued or a duplicate)."""
+    if isinstance(result, services.Rejection):
+        return {"filename": name, "rejected": True, "detail": result.detail, "code": result.code}
     resume = result.resume
     return {
         "filename": name,
+        "rejected": False,
         "resume_id": str(resume.pk),
         "duplicate": result.duplicate,
-        "status_url": reverse("api-resume-status", args=[resume.pk]),
         "retry_url": reverse("resume_retry", args=[resume.pk]),
         "candidate_id": str(resume.candidate_id) if resume.candidate_id else None,
     }
@@ -49,7 +60,10 @@ def _accepted(name: str, result: services.IngestResult) -> dict:
 @require_POST
 @recruiter_page
 def upload_files(request: HttpRequest) -> JsonResponse:
-    """Take one or many files; one file is a single upload, more make a bulk batch."""
+    """Take one or many files; one file is a single upload, more make a bulk batch.
+
+    ``files`` answers each upload in the order it was sent.
+    """
     uploads = request.FILES.getlist("files")
     if not uploads:
         return JsonResponse({"detail": "Choose at least one resume file."}, status=400)
@@ -61,21 +75,18 @@ def upload_files(request: HttpRequest) -> JsonResponse:
         try:
             result = services.ingest_resume(upload, filename=upload.name, uploader=request.user)
         except ServiceError as exc:
-            body = {"filename": upload.name, "detail": exc.message, "code": exc.code}
-            return JsonResponse({"batch_url": None, "accepted": [], "rejected": [body]})
-        return JsonResponse({"batch_url": None, "accepted": [_accepted(upload.name, result)]})
+            rejected = {"filename": upload.name, "rejected": True, "detail": exc.message}
+            return JsonResponse({"batch_url": None, "files": [{**rejected, "code": exc.code}]})
+        return JsonResponse({"batch_url": None, "files": [_outcome(upload.name, result)]})
+    outcomes: list[dict] = []
     bulk = services.bulk_ingest(
-        ((upload.name, upload) for upload in uploads), uploader=request.user, total=len(uploads)
+        ((upload.name, upload) for upload in uploads),
+        uploader=request.user,
+        total=len(uploads),
+        on_file=lambda name, result: outcomes.append(_outcome(name, result)),
     )
-    return JsonResponse(
-        {
-            "batch_url": reverse("api-resume-batch", args=[bulk.batch.pk]),
-            "accepted": [_accepted(name, result) for name, result in bulk.accepted],
-            "rejected": [
-                {"filename": r.filename, "detail": r.detail, "code": r.code} for r in bulk.rejected
-            ],
-        }
-    )
+    batch_url = reverse("api-resume-batch", args=[bulk.batch.pk])
+    return JsonResponse({"batch_url": batch_url, "files": outcomes})
 
 
 @require_POST
@@ -87,7 +98,34 @@ def resume_retry(request: HttpRequest, resume_id: str) -> JsonResponse:
         services.retry_resume(request.user, resume)
     except ServiceError as exc:
         return JsonResponse({"detail": exc.message, "code": exc.code}, status=exc.status_code)
-    return JsonResponse({"status_url": reverse("api-resume-status", args=[resume.pk])})
+    return JsonResponse({"resume_id": str(resume.pk)})
+
+
+@require_GET
+@recruiter_page
+def upload_status(request: HttpRequest) -> JsonResponse:
+    """Statuses of many resumes in one answer (the API's status shape), for the progress bars.
+
+    One request per poll for a whole bulk upload, instead of one per file.
+    """
+    ids = [value for value in request.GET.getlist("ids")[:STATUS_BATCH] if _is_uuid(value)]
+    latest_first = Prefetch("jobs", queryset=ProcessingJob.objects.order_by("-created_at"))
+    resumes = selectors.resumes_visible_to(request.user).filter(pk__in=ids)
+    statuses = {}
+    for resume in resumes.prefetch_related(latest_first):
+        job = next(iter(resume.jobs.all()), None)
+        if job is not None:
+            view = SimpleNamespace(resume=resume, job=job)
+            statuses[str(resume.pk)] = ResumeStatusSerializer(view).data
+    return JsonResponse({"resumes": statuses})
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 @require_GET

@@ -15,8 +15,12 @@
   var maxFiles = parseInt(form.dataset.maxFiles, 10);
   var extensions = form.dataset.extensions.split(",");
   var candidateUrl = form.dataset.candidateUrl;
+  var statusUrl = form.dataset.statusUrl;
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var POLL_MS = 1000;
+  var STATUS_CHUNK = 100;
+  var pending = {};
+  var polling = false;
   var rows = [];
   var batchUrl = null;
   var batchCounts = null;
@@ -98,10 +102,10 @@
     button.setAttribute("aria-label", "Retry " + row.name);
     button.addEventListener("click", function () {
       button.disabled = true;
-      post(retryUrl, null).then(function (body) {
+      post(retryUrl, null).then(function () {
         row.actions.textContent = "";
         settle(row, "processing", "Queued again", 0);
-        poll(row, body.status_url, retryUrl);
+        track(row);
       }).catch(function (error) {
         button.disabled = false;
         row.status.textContent = error.message;
@@ -140,31 +144,57 @@
     });
   }
 
-  function poll(row, statusUrl, retryUrl) {
-    fetch(statusUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("Could not read the status (" + response.status + ").");
-        return response.json();
-      })
-      .then(function (s) {
-        if (s.status === "completed") {
-          settle(row, "completed", s.needs_review ? "Done: needs review" : "Done", 100);
-          link(row, s.candidate_id);
-          return;
-        }
-        if (s.status === "failed") {
-          settle(row, "failed", "Failed: " + (s.error || "the resume could not be read."), 100);
-          retryButton(row, retryUrl);
-          return;
-        }
-        var step = STEPS[s.current_step] || (s.status === "queued" ? "Queued" : "Processing");
-        settle(row, "processing", step + " " + s.progress + "%", s.progress);
-        window.setTimeout(function () { poll(row, statusUrl, retryUrl); }, POLL_MS);
-      })
-      .catch(function (error) {
-        row.status.textContent = error.message + " Retrying…";
-        window.setTimeout(function () { poll(row, statusUrl, retryUrl); }, POLL_MS * 3);
-      });
+  // One request per poll for every file still processing (in chunks of STATUS_CHUNK ids).
+  function track(row) {
+    pending[row.resumeId] = row;
+    if (!polling) {
+      polling = true;
+      window.setTimeout(pollAll, POLL_MS);
+    }
+  }
+
+  function pollAll() {
+    var ids = Object.keys(pending);
+    if (!ids.length) {
+      polling = false;
+      return;
+    }
+    var chunks = [];
+    for (var i = 0; i < ids.length; i += STATUS_CHUNK) chunks.push(ids.slice(i, i + STATUS_CHUNK));
+    Promise.all(chunks.map(function (chunk) {
+      var query = chunk.map(function (id) { return "ids=" + encodeURIComponent(id); }).join("&");
+      return fetch(statusUrl + "?" + query, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error("Could not read the progress (" + response.status + ").");
+          return response.json();
+        })
+        .then(function (body) {
+          Object.keys(body.resumes).forEach(function (id) {
+            if (pending[id]) show(pending[id], body.resumes[id]);
+          });
+        });
+    })).catch(function (error) {
+      summary.textContent = error.message + " Trying again…";
+    }).then(function () {
+      window.setTimeout(pollAll, POLL_MS);
+    });
+  }
+
+  function show(row, s) {
+    if (s.status === "completed") {
+      delete pending[row.resumeId];
+      settle(row, "completed", s.needs_review ? "Done: needs review" : "Done", 100);
+      link(row, s.candidate_id);
+      return;
+    }
+    if (s.status === "failed") {
+      delete pending[row.resumeId];
+      settle(row, "failed", "Failed: " + (s.error || "the resume could not be read."), 100);
+      retryButton(row, row.retryUrl);
+      return;
+    }
+    var step = STEPS[s.current_step] || (s.status === "queued" ? "Queued" : "Processing");
+    settle(row, "processing", step + " " + s.progress + "%", Math.max(s.progress, 5));
   }
 
   function pollBatch() {
@@ -189,8 +219,7 @@
       return;
     }
     var body = new FormData();
-    var pending = {};
-    var sent = 0;
+    var sent = [];
     files.forEach(function (file) {
       var row = addRow(file.name);
       var problem = problemWith(file);
@@ -200,35 +229,31 @@
       }
       settle(row, "uploading", "Uploading", 0);
       body.append("files", file, file.name);
-      (pending[file.name] = pending[file.name] || []).push(row);
-      sent += 1;
+      sent.push(row);
     });
-    if (!sent) return;
+    if (!sent.length) return;
     post(form.action, body).then(function (result) {
       batchUrl = result.batch_url;
-      (result.rejected || []).forEach(function (r) {
-        var row = (pending[r.filename] || []).shift();
-        if (row) settle(row, "rejected", "Not accepted: " + r.detail, 100);
-      });
-      (result.accepted || []).forEach(function (a) {
-        var row = (pending[a.filename] || []).shift();
-        if (!row) return;
-        if (a.duplicate) {
+      // The server answers each file in the order it was sent.
+      sent.forEach(function (row, index) {
+        var answer = (result.files || [])[index];
+        if (!answer) {
+          settle(row, "failed", "No answer for this file.", 100);
+        } else if (answer.rejected) {
+          settle(row, "rejected", "Not accepted: " + answer.detail, 100);
+        } else if (answer.duplicate) {
           settle(row, "duplicate", "Already in your database", 100);
-          link(row, a.candidate_id);
-          return;
+          link(row, answer.candidate_id);
+        } else {
+          row.resumeId = answer.resume_id;
+          row.retryUrl = answer.retry_url;
+          settle(row, "processing", "Queued", 5);
+          track(row);
         }
-        settle(row, "processing", "Queued", 5);
-        poll(row, a.status_url, a.retry_url);
-      });
-      Object.keys(pending).forEach(function (name) {
-        pending[name].forEach(function (row) { settle(row, "failed", "No answer for this file.", 100); });
       });
       pollBatch();
     }).catch(function (error) {
-      Object.keys(pending).forEach(function (name) {
-        pending[name].forEach(function (row) { settle(row, "failed", "Upload failed: " + error.message, 100); });
-      });
+      sent.forEach(function (row) { settle(row, "failed", "Upload failed: " + error.message, 100); });
     });
   }
 

@@ -129,7 +129,8 @@ def test_upload_shows_each_failure_with_its_reason_and_a_retry(
     assert "Failed:" in scanned.inner_text()
     retry = scanned.get_by_role("button", name="Retry scanned.pdf")
     retry.click()
-    scanned.get_by_role("button", name="Retry scanned.pdf").wait_for()
+    retry.wait_for(state="detached")  # queued again: the old button goes
+    scanned.get_by_role("button", name="Retry scanned.pdf").wait_for()  # failed again
     assert "Failed:" in scanned.inner_text()
     assert page.locator("#batch-summary").inner_text().startswith("Finished: 3 of 3 files done")
     checker.check("upload-failures")

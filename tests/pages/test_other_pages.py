@@ -67,30 +67,43 @@ def test_candidate_user_dashboard_has_no_database(candidate_user, page_client):
     assert page.status_code == 200 and "Candidates" not in page.text
 
 
-def test_upload_of_one_file_answers_with_its_status_url(recruiter, page_client):
+def test_upload_of_one_file_is_followed_by_the_status_poll(recruiter, page_client):
     path = resume_file("pdf")
-    body = (
-        page_client(recruiter)
-        .post("/upload/files", {"files": [SimpleUploadedFile(path.name, path.read_bytes())]})
-        .json()
-    )
-    assert body["batch_url"] is None and len(body["accepted"]) == 1
-    accepted = body["accepted"][0]
-    status = page_client(recruiter).get(accepted["status_url"]).json()
-    assert status["status"] == "completed" and status["candidate_id"]
+    client = page_client(recruiter)
+    upload = SimpleUploadedFile(path.name, path.read_bytes())
+    body = client.post("/upload/files", {"files": [upload]}).json()
+    assert body["batch_url"] is None
+    [answer] = body["files"]
+    assert answer["rejected"] is False and answer["duplicate"] is False
+    statuses = client.get("/upload/status", {"ids": [answer["resume_id"]]}).json()["resumes"]
+    status = statuses[answer["resume_id"]]
+    assert status["status"] == "completed" and status["progress"] == 100
+    assert status["candidate_id"]
 
 
-def test_upload_of_many_files_makes_a_batch_and_rejects_bad_ones_alone(recruiter, page_client):
+def test_upload_of_many_files_answers_each_in_order_and_rejects_bad_ones_alone(
+    recruiter, page_client
+):
     good = resume_file("docx")
     files = [
-        SimpleUploadedFile(good.name, good.read_bytes()),
         SimpleUploadedFile("random.pdf", (BAD / "files" / "random.pdf").read_bytes()),
+        SimpleUploadedFile(good.name, good.read_bytes()),
+        SimpleUploadedFile("again.docx", good.read_bytes()),
     ]
     body = page_client(recruiter).post("/upload/files", {"files": files}).json()
     assert body["batch_url"].startswith("/api/resumes/batches/")
-    assert [a["filename"] for a in body["accepted"]] == [good.name]
-    assert body["rejected"][0]["filename"] == "random.pdf"
-    assert "PDF, DOCX or DOC" in body["rejected"][0]["detail"]
+    rejected, accepted, duplicate = body["files"]
+    assert rejected["rejected"] and "PDF, DOCX or DOC" in rejected["detail"]
+    assert accepted["filename"] == good.name and not accepted["duplicate"]
+    assert duplicate["duplicate"] and duplicate["resume_id"] == accepted["resume_id"]
+
+
+def test_status_poll_leaves_out_other_recruiters_resumes(recruiter, other_recruiter, page_client):
+    theirs = _upload(other_recruiter)
+    mine = _upload(recruiter, "docx")
+    ids = [str(theirs.pk), str(mine.pk), "not-a-uuid"]
+    statuses = page_client(recruiter).get("/upload/status", {"ids": ids}).json()["resumes"]
+    assert list(statuses) == [str(mine.pk)]
 
 
 def test_upload_without_files_is_refused(recruiter, page_client):
