@@ -8,6 +8,7 @@ from datetime import date
 from resumes.parsing.dates import DateRange, cut_span, find_date_ranges, month_index
 from resumes.parsing.fields import (
     assign_title_company,
+    field_label,
     is_bullet,
     is_header_like,
     split_pieces,
@@ -61,7 +62,13 @@ def parse_experience(lines: list[str]) -> list[dict]:
                     break
                 j -= 1
                 continue
+            # "Tools: Python, SQL" ends a description; "Company: Acme" is part of a header.
             labelled = re.match(r"^[^:]{1,25}:\s", strip_bullet(line))
+            if labelled and field_label(line) and j not in claimed:
+                back.insert(0, j)
+                pieces = split_pieces(line) + pieces
+                j -= 1
+                continue
             if j in claimed or labelled or not is_header_like(line) or (is_bullet(line) and back):
                 break
             back.insert(0, j)
@@ -73,6 +80,11 @@ def parse_experience(lines: list[str]) -> list[dict]:
             line = lines[j]
             if not line.strip() and not fwd and j + 1 < next_a:
                 j += 1  # a table cell boundary between the dates and the job title
+                continue
+            if field_label(line):
+                fwd.append(j)
+                pieces = pieces + split_pieces(line)
+                j += 1
                 continue
             if not line.strip() or is_bullet(line) or not is_header_like(line):
                 break

@@ -89,11 +89,30 @@ def clean_piece(text: str) -> str:
     return text.strip()
 
 
+@cache
+def _field_labels() -> dict[str, str]:
+    labels = load_data("lexicon")["field_labels"]
+    return {label: kind for kind, names in labels.items() for label in names}
+
+
+def field_label(line: str) -> tuple[str, str] | None:
+    """Reads "Company: Acme" style lines as (field, value): company, title, loc or dates."""
+    m = re.match(r"^\s*([A-Za-z][A-Za-z ]{1,20}?)\s*[:：](?:\s+(.*)|\s*$)", strip_bullet(line))
+    if not m:
+        return None
+    kind = _field_labels().get(m.group(1).strip().lower())
+    return (kind, (m.group(2) or "").strip()) if kind else None
+
+
 def split_pieces(text: str) -> list[tuple[str, str]]:
     """Splits a header line into typed pieces: ("title"|"loc"|"text", value)."""
+    field = field_label(text)
     text = clean_piece(strip_bullet(text))
     if not text:
         return []
+    if field:
+        kind, value = field
+        return [] if kind == "dates" or not clean_piece(value) else [(kind, clean_piece(value))]
     out: list[tuple[str, str]] = []
     m = AT_SEP.match(text)
     if m and title_score(m.group("title")):
@@ -157,7 +176,10 @@ def assign_title_company(
     """Chooses (title, company, location) among a job header's pieces."""
     loc = next((v for k, v in pieces if k == "loc"), None)
     title = next((v for k, v in pieces if k == "title"), None)
+    labelled_company = next((v for k, v in pieces if k == "company"), None)
     texts = [v for k, v in pieces if k == "text"]
+    if labelled_company:
+        return title or (texts[0] if texts else None), labelled_company, loc
     if title is None and texts:
         titled = [
             (title_score(t) - company_score(t), title_score(t), -i, t)

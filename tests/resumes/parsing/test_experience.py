@@ -100,3 +100,15 @@ def test_company_and_place_are_told_apart(header: str, company: str, place: str)
     data = parse_text(f"Pat Doe\nExperience\n{header}\nData Analyst, Jan 2020 - Present\n")
     job = data["experience"][0]
     assert (job["company"], job["location"]) == (company, place)
+
+
+def test_labelled_job_fields() -> None:
+    jobs = _jobs(
+        "Company: Infosys Ltd\nDesignation: Senior Engineer\nDuration: Jan 2019 to Present\n"
+        "Responsibilities: built the billing service\n\n"
+        "Company: TCS\nDesignation: Engineer\nDuration: Mar 2015 to Dec 2018\n"
+    )
+    assert jobs == [
+        ("Senior Engineer", "Infosys Ltd", "2019-01", None, True),
+        ("Engineer", "TCS", "2015-03", "2018-12", False),
+    ]
