@@ -122,6 +122,42 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def _processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every running process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        found.append((int(entry.name), int(stat[1]), cmdline))
+    return found
+
+
+def pipeline_cpu_seconds(web_pid: int, worker_pids: list[int], database: str) -> dict:
+    """CPU spent by the web server (and its workers), the Celery workers and the database
+    backends serving this bench's database."""
+    processes = _processes()
+    web = [web_pid] + [pid for pid, parent, _ in processes if parent == web_pid]
+    backends = [
+        pid for pid, _, cmd in processes if cmd.startswith("postgres: ") and f" {database} " in cmd
+    ]
+
+    def total(pids: list[int]) -> float:
+        seconds = 0.0
+        for pid in pids:
+            try:
+                seconds += cpu_seconds(pid)
+            except OSError:
+                continue
+        return round(seconds, 1)
+
+    return {"web": total(web), "workers": total(worker_pids), "postgres": total(backends)}
+
+
 def wait_for_http(url: str, timeout: float) -> None:
     import httpx
 
@@ -188,6 +224,12 @@ def main() -> None:
         wait_for_http(f"{base}/healthz", 60)
         time.sleep(3)  # let the workers connect to the broker before the clock starts
         figures = run(args, base, files, workers)
+        cpu = pipeline_cpu_seconds(
+            web.pid, [w.pid for w in workers], args.database_url.rsplit("/", 1)[1]
+        )
+        figures["cpu_seconds"] = cpu
+        # What the run would take if it had the machine's cores to itself.
+        figures["cpu_bound_seconds"] = round(sum(cpu.values()) / (os.cpu_count() or 1), 1)
     finally:
         for process in [web, *workers]:
             stop(process)
@@ -277,6 +319,10 @@ def report(figures: dict, as_json: bool) -> None:
         f"completed {figures['completed']}, failed {figures['failed']}, "
         f"rejected {figures['rejected_at_upload']}, candidates {figures['candidates']}, "
         f"matches stored {figures['matches_stored']}"
+    )
+    print(
+        f"CPU seconds {figures['cpu_seconds']}: at least {figures['cpu_bound_seconds']} s "
+        f"on {os.cpu_count()} otherwise idle cores"
     )
     print(
         f"peak worker RSS (MB): {figures['peak_worker_rss_mb']}; worker CPU per resume "
