@@ -26,4 +26,12 @@
     button.disabled = true;
     button.setAttribute("aria-label", skill + " added to required skills");
   });
+
+  // Destructive forms ask first: <form data-confirm="Really?">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
 })();

@@ -9,8 +9,17 @@ from __future__ import annotations
 import pytest
 
 from candidates import services as candidate_services
+from drive_sync import services as drive_services
 from matching import services as matching_services
+from resumes.models import Resume
 from resumes.services import ingest_resume
+from tests.drive_sync.conftest import (  # noqa: F401  (fixtures shared with the Drive tests)
+    connect,
+    drive_settings,
+    folder,
+    standin,
+    token_key,
+)
 from tests.factories import UserFactory
 from tests.pages.browser import DESKTOP, PageChecker, sign_in
 from tests.resumes.helpers import RESUMES
@@ -19,7 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def seeded(transactional_db):
+def seeded(transactional_db, connect, folder):  # noqa: F811
     """A recruiter with a parsed resume, a corrected field, a note, a tag and a matching job."""
     alice = UserFactory(username="alice", role="recruiter")
     UserFactory(username="admin", role="admin")
@@ -39,6 +48,13 @@ def seeded(transactional_db):
         location="Berlin, Germany",
         remote_policy="hybrid",
     )
+    # A weak parse in the review queue (the flag is the parser's; set here to show the row).
+    Resume.objects.filter(pk=result.resume.pk).update(
+        needs_review=True, review_reasons=["No phone number found"]
+    )
+    # A connected Google account with one synced folder.
+    connect(alice)
+    drive_services.setup_sync(alice, folder=folder, frequency="weekly")
     return {"candidate": candidate, "job": job}
 
 
@@ -80,6 +96,16 @@ def test_every_page_is_accessible_and_fits_a_phone(chromium, live_server, seeded
         response = page.goto(base + path)
         assert response.status == 200, f"{name}: HTTP {response.status}"
         checker.check(name)
+    assert "No phone number found" in page.goto(f"{base}/review/").text()
+    page.goto(f"{base}/google-drive/")
+    assert "Candidates 2026" in page.locator("#syncs").inner_text()
+
+    # A form with errors is as accessible as the empty one.
+    page.goto(f"{base}/jobs/new")
+    page.get_by_label("Minimum years").fill("-4")
+    page.get_by_role("button", name="Create job").click()
+    assert page.get_by_role("alert").count() >= 2
+    checker.check("job-new-errors")
 
     # Bulk tagging from the list: "select all" ticks every row's box.
     page.goto(f"{base}/candidates/")
