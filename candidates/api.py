@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.request import Request
@@ -33,6 +34,7 @@ from candidates.serializers import (
     TagsSerializer,
 )
 from hotgigs.accounts.roles import IsAdminRole, IsRecruiterOrAdmin
+from hotgigs.api import SkipLimitPagination
 from hotgigs.http import client_ip, user_agent
 
 
@@ -40,11 +42,28 @@ def _audit(request: Request) -> dict[str, Any]:
     return {"ip": client_ip(request), "user_agent": user_agent(request)}
 
 
+class CandidatePagination(SkipLimitPagination):
+    """skip/limit, reading a page in two steps: its ids, then its rows.
+
+    The ids query touches only narrow indexes (scope, order, filters); the profile rows,
+    which are wide, are then read for the page alone instead of for every row the sort
+    or the offset passes over.
+    """
+
+    def paginate_queryset(self, queryset: QuerySet, request: Any, view: Any = None) -> list:
+        page = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        if not page:
+            return []
+        rows = {row.pk: row for row in queryset.filter(pk__in=page).order_by()}
+        return [rows[pk] for pk in page if pk in rows]
+
+
 class CandidateListView(generics.ListAPIView):
     """The caller's candidate database (admins: the master database), searchable and filtered."""
 
     permission_classes = [IsRecruiterOrAdmin]
     serializer_class = CandidateSerializer
+    pagination_class = CandidatePagination
     filter_backends: list = []
     with_holders = False
 

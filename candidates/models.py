@@ -59,6 +59,14 @@ class CandidateProfile(models.Model):
     languages = models.JSONField(default=list, blank=True)
     resume_text = models.TextField(blank=True, help_text="Text of the latest resume, for search.")
     search_vector = SearchVectorField(null=True, editable=False)
+    viewer_ids = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Ids of the users holding view_candidateprofile, kept by the services in the "
+        "same transaction as the permissions. Only a search accelerator (GIN-indexed on "
+        "PostgreSQL): guardian's table still decides who sees what.",
+    )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.UPLOAD)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,6 +96,17 @@ class CandidateProfile(models.Model):
 
     def __str__(self) -> str:
         return self.full_name or f"Candidate {str(self.id)[:8]}"
+
+    def save(self, *args, **kwargs) -> None:
+        # viewer_ids is written only by the membership services (with the permissions);
+        # a full save of an instance loaded earlier must not put back a stale copy.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "viewer_ids"
+            ]
+        super().save(*args, **kwargs)
 
 
 class CandidateUserObjectPermission(UserObjectPermissionBase):

@@ -211,8 +211,23 @@ SNIPPET_START, SNIPPET_STOP = "\x02", "\x03"
 SNIPPET_LENGTH = 240
 
 
+def _scope_hint(qs: QuerySet[CandidateProfile], user: Any) -> QuerySet[CandidateProfile]:
+    """Add the denormalized scope (viewer_ids, GIN-indexed) next to a GIN-indexed filter.
+
+    PostgreSQL can then AND the scope's index with the text or skills index before it
+    reads a row. It only ever narrows: the guardian check of candidates_visible_to stays.
+    """
+    if connection.vendor != "postgresql" or user is None or _is_admin(user):
+        return qs
+    return qs.filter(viewer_ids__contains=[user.pk])
+
+
 def search_candidates(
-    qs: QuerySet[CandidateProfile], query: str, *, with_snippet: bool = False
+    qs: QuerySet[CandidateProfile],
+    query: str,
+    *,
+    with_snippet: bool = False,
+    user: Any = None,
 ) -> QuerySet[CandidateProfile]:
     """Candidates matching a free-text query, best first, annotated with ``rank``.
 
@@ -220,6 +235,7 @@ def search_candidates(
     ranked by SearchRank. SQLite: every word must appear in the name, email, headline,
     skills or resume text. ``with_snippet`` adds ``snippet`` from the resume text, with
     matches between SNIPPET_START and SNIPPET_STOP (render with ``highlight_snippet``).
+    Pass the ``user`` that ``qs`` is scoped to: see ``_scope_hint``.
     """
     query = (query or "").strip()
     if not query:
@@ -229,7 +245,8 @@ def search_candidates(
 
         ts_query = SearchQuery(query, search_type="websearch", config="english")
         qs = (
-            qs.filter(search_vector=ts_query)
+            _scope_hint(qs, user)
+            .filter(search_vector=ts_query)
             .annotate(rank=SearchRank(F("search_vector"), ts_query))
             .order_by("-rank", "-created_at")
         )
@@ -304,7 +321,10 @@ def filter_candidates(
                 qs = qs.filter(Exists(tagged.filter(tag__name=name)))
         else:
             qs = qs.filter(Exists(tagged.filter(tag__name__in=names)))
-    for skill in {str(s).strip().lower() for s in skills or [] if str(s).strip()}:
+    wanted = {str(s).strip().lower() for s in skills or [] if str(s).strip()}
+    if wanted:
+        qs = _scope_hint(qs, user)
+    for skill in wanted:
         if connection.vendor == "postgresql":
             qs = qs.filter(skill_keys__contains=[skill])  # jsonb @>, GIN-indexed
         else:
@@ -378,12 +398,16 @@ def browse_candidates(
         min_years=min_years,
         location=location,
     )
-    qs = search_candidates(qs, q, with_snippet=with_snippet)
-    if not q:
+    qs = search_candidates(qs, q, with_snippet=with_snippet, user=user)
+    if not q and not ordering and getattr(user, "is_authenticated", False) and not _is_admin(user):
+        # A recruiter's database, newest additions first: served by the
+        # (recruiter, -added_at) index, so a page reads only its own rows.
+        qs = qs.filter(holders__recruiter_id=user.pk).order_by("-holders__added_at", "-pk")
+    elif not q:
         qs = qs.order_by("-created_at", "-pk")
     qs = order_candidates(qs, ordering)
     # resume_text and the tsvector are large and never shown in a list.
-    qs = qs.defer("resume_text", "search_vector").prefetch_related(
+    qs = qs.defer("resume_text", "search_vector", "viewer_ids").prefetch_related(
         Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
     )
     if with_holders:

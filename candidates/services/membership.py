@@ -55,15 +55,50 @@ def _grant(user: Any, candidates: Sequence[CandidateProfile], codenames: Iterabl
             if (c.pk, p.pk) not in existing
         ]
     )
+    if VIEW in perms:
+        _sync_viewers(candidates)
 
 
 def _revoke(user: Any, candidates: Sequence[CandidateProfile], codenames: Iterable[str]) -> None:
+    codenames = list(codenames)
     CandidateUserObjectPermission.objects.filter(
         user=user,
         content_object__in=candidates,
-        permission__codename__in=list(codenames),
+        permission__codename__in=codenames,
         permission__content_type__app_label="candidates",
     ).delete()
+    if VIEW in codenames:
+        _sync_viewers(candidates)
+
+
+def _sync_viewers(candidates: Sequence[CandidateProfile]) -> None:
+    """Copy who holds view_candidateprofile onto the profiles (the search hint, viewer_ids).
+
+    The rows are locked first, so the permissions read next include every concurrent
+    grant or revoke that committed before us: the copy cannot lose an update.
+    """
+    ids = list(
+        CandidateProfile.objects.select_for_update()
+        .filter(pk__in=[c.pk for c in candidates])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return
+    viewers: dict[Any, list[int]] = {pk: [] for pk in ids}
+    for candidate_id, user_id in CandidateUserObjectPermission.objects.filter(
+        content_object_id__in=ids,
+        permission__codename=VIEW,
+        permission__content_type__app_label="candidates",
+    ).values_list("content_object_id", "user_id"):
+        viewers[candidate_id].append(user_id)
+    CandidateProfile.objects.bulk_update(
+        [CandidateProfile(pk=pk, viewer_ids=sorted(users)) for pk, users in viewers.items()],
+        ["viewer_ids"],
+        batch_size=500,
+    )
+    for candidate in candidates:
+        candidate.viewer_ids = sorted(viewers.get(candidate.pk, []))
 
 
 def log_activity(

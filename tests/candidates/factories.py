@@ -112,4 +112,6 @@ def held_by(recruiter, candidate: CandidateProfile | None = None, **profile) -> 
     """A candidate in a recruiter's database as their own upload (every permission)."""
     candidate = candidate or CandidateProfileFactory(**profile)
     services.add_to_database(recruiter, candidate, source=Source.UPLOAD)
+    # As upsert_from_parse does: the profile becomes searchable (PostgreSQL).
+    services.refresh_search_vector([candidate.pk])
     return candidate
