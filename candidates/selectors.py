@@ -7,16 +7,12 @@ through guardian's direct foreign-key table (one indexed join).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import Permission
-from django.db import connection
 from django.db.models import (
     Count,
     Exists,
-    F,
-    FloatField,
     OuterRef,
     Prefetch,
     Q,
@@ -25,9 +21,6 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
-from django.db.models.functions import Substr
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from .models import (
     ALL_PERMISSIONS,
@@ -39,13 +32,10 @@ from .models import (
     CandidateActivity,
     CandidateNote,
     CandidateProfile,
-    CandidateShare,
     CandidateTag,
     CandidateUserObjectPermission,
     FieldCorrection,
-    RecruiterCandidate,
 )
-from .tags import normalize_tags
 
 # Annotation name on scoped querysets → permission codename.
 PERMISSION_FLAGS = {
@@ -206,159 +196,6 @@ def tag_names(candidate: CandidateProfile) -> list[str]:
     return sorted(candidate.tag_links.values_list("tag__name", flat=True))
 
 
-# Markers around matched words in search snippets; turned into <mark> after escaping.
-SNIPPET_START, SNIPPET_STOP = "\x02", "\x03"
-SNIPPET_LENGTH = 240
-
-
-def _scope_hint(qs: QuerySet[CandidateProfile], user: Any) -> QuerySet[CandidateProfile]:
-    """Add the denormalized scope (viewer_ids, GIN-indexed) next to a GIN-indexed filter.
-
-    PostgreSQL can then AND the scope's index with the text or skills index before it
-    reads a row. It only ever narrows: the guardian check of candidates_visible_to stays.
-    """
-    if connection.vendor != "postgresql" or user is None or _is_admin(user):
-        return qs
-    return qs.filter(viewer_ids__contains=[user.pk])
-
-
-def search_candidates(
-    qs: QuerySet[CandidateProfile],
-    query: str,
-    *,
-    with_snippet: bool = False,
-    user: Any = None,
-) -> QuerySet[CandidateProfile]:
-    """Candidates matching a free-text query, best first, annotated with ``rank``.
-
-    PostgreSQL: the GIN-indexed tsvector with websearch syntax ("python -java", quotes),
-    ranked by SearchRank. SQLite: every word must appear in the name, email, headline,
-    skills or resume text. ``with_snippet`` adds ``snippet`` from the resume text, with
-    matches between SNIPPET_START and SNIPPET_STOP (render with ``highlight_snippet``).
-    Pass the ``user`` that ``qs`` is scoped to: see ``_scope_hint``.
-    """
-    query = (query or "").strip()
-    if not query:
-        return qs
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-
-        ts_query = SearchQuery(query, search_type="websearch", config="english")
-        qs = (
-            _scope_hint(qs, user)
-            .filter(search_vector=ts_query)
-            .annotate(rank=SearchRank(F("search_vector"), ts_query))
-            .order_by("-rank", "-created_at")
-        )
-        if with_snippet:
-            qs = qs.annotate(
-                snippet=SearchHeadline(
-                    "resume_text",
-                    ts_query,
-                    config="english",
-                    start_sel=SNIPPET_START,
-                    stop_sel=SNIPPET_STOP,
-                    max_words=40,
-                    min_words=15,
-                    max_fragments=2,
-                )
-            )
-        return qs
-    for word in query.split():
-        word = word.strip("\"'")
-        if not word or word.startswith("-"):
-            continue
-        qs = qs.filter(
-            Q(full_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(headline__icontains=word)
-            | Q(skill_keys__icontains=word)
-            | Q(resume_text__icontains=word)
-        )
-    qs = qs.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-created_at")
-    if with_snippet:
-        qs = qs.annotate(snippet=Substr("resume_text", 1, SNIPPET_LENGTH))
-    return qs
-
-
-def highlight_snippet(snippet: str | None) -> SafeString:
-    """HTML for a search snippet: the resume text escaped, matched words in <mark>."""
-    html = escape(snippet or "")
-    return mark_safe(html.replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>"))
-
-
-def filter_candidates(
-    qs: QuerySet[CandidateProfile],
-    *,
-    user: Any = None,
-    source: str | None = None,
-    tags: Iterable[str] | None = None,
-    tags_mode: str = "any",
-    skills: Iterable[str] | None = None,
-    min_years: float | None = None,
-    location: str | None = None,
-) -> QuerySet[CandidateProfile]:
-    """Narrow a scoped queryset. ``source`` is how the candidate entered ``user``'s
-    database (their RecruiterCandidate); for admins or without a user, the profile's source.
-    Tags match any or all (``tags_mode``); every skill must be present.
-    """
-    if source:
-        if user is not None and not _is_admin(user):
-            qs = qs.filter(
-                Exists(
-                    RecruiterCandidate.objects.filter(
-                        recruiter_id=user.pk, candidate_id=OuterRef("pk"), source=source
-                    )
-                )
-            )
-        else:
-            qs = qs.filter(source=source)
-    names = normalize_tags(tags or [])
-    if names:
-        tagged = CandidateTag.objects.filter(candidate_id=OuterRef("pk"))
-        if tags_mode == "all":
-            for name in names:
-                qs = qs.filter(Exists(tagged.filter(tag__name=name)))
-        else:
-            qs = qs.filter(Exists(tagged.filter(tag__name__in=names)))
-    wanted = {str(s).strip().lower() for s in skills or [] if str(s).strip()}
-    if wanted:
-        qs = _scope_hint(qs, user)
-    for skill in wanted:
-        if connection.vendor == "postgresql":
-            qs = qs.filter(skill_keys__contains=[skill])  # jsonb @>, GIN-indexed
-        else:
-            # SQLite has no JSON containment; the quoted element is unambiguous in the text.
-            qs = qs.filter(skill_keys__icontains=f'"{skill}"')
-    if min_years is not None:
-        qs = qs.filter(years_experience__gte=min_years)
-    if location:
-        qs = qs.filter(location__icontains=location.strip())
-    return qs
-
-
-# Orderings an API client or page may ask for; "rank" needs a search.
-ORDERINGS = {
-    "created_at": ("created_at", "pk"),
-    "-created_at": ("-created_at", "-pk"),
-    "updated_at": ("updated_at", "pk"),
-    "-updated_at": ("-updated_at", "-pk"),
-    "name": ("full_name", "pk"),
-    "-name": ("-full_name", "-pk"),
-    "years_experience": (F("years_experience").asc(nulls_first=True), "pk"),
-    "-years_experience": (F("years_experience").desc(nulls_last=True), "-pk"),
-    "last_viewed_at": (F("last_viewed_at").asc(nulls_first=True), "pk"),
-    "-last_viewed_at": (F("last_viewed_at").desc(nulls_last=True), "-pk"),
-}
-
-
-def order_candidates(qs: QuerySet[CandidateProfile], ordering: str | None) -> QuerySet:
-    """Apply one of ORDERINGS; unknown or empty keeps the queryset's order (rank for searches)."""
-    if ordering in ORDERINGS:
-        return qs.order_by(*ORDERINGS[ordering])
-    return qs
-
-
 def correction_stats() -> list[dict[str, Any]]:
     """Per corrected field: how many corrections and how many distinct candidates (admin page)."""
     return list(
@@ -368,62 +205,47 @@ def correction_stats() -> list[dict[str, Any]]:
     )
 
 
-def browse_candidates(
-    user: Any,
-    *,
-    q: str = "",
-    source: str | None = None,
-    tags: Iterable[str] | None = None,
-    tags_mode: str = "any",
-    skills: Iterable[str] | None = None,
-    min_years: float | None = None,
-    location: str | None = None,
-    ordering: str | None = None,
-    with_holders: bool = False,
-    with_snippet: bool = False,
-) -> QuerySet[CandidateProfile]:
-    """The user's database, filtered, searched and ordered, with permissions and tags loaded.
-
-    This is the list behind the API and the pages; ``with_holders`` (admins) also loads
-    who holds each candidate and their active shares.
-    """
-    qs = candidates_visible_to(user, with_permissions=True)
-    qs = filter_candidates(
-        qs,
-        user=user,
-        source=source,
-        tags=tags,
-        tags_mode=tags_mode,
-        skills=skills,
-        min_years=min_years,
-        location=location,
-    )
-    qs = search_candidates(qs, q, with_snippet=with_snippet, user=user)
-    if not q and not ordering and getattr(user, "is_authenticated", False) and not _is_admin(user):
-        # A recruiter's database, newest additions first: served by the
-        # (recruiter, -added_at) index, so a page reads only its own rows.
-        qs = qs.filter(holders__recruiter_id=user.pk).order_by("-holders__added_at", "-pk")
-    elif not q:
-        qs = qs.order_by("-created_at", "-pk")
-    qs = order_candidates(qs, ordering)
-    # resume_text and the tsvector are large and never shown in a list.
-    qs = qs.defer("resume_text", "search_vector", "viewer_ids").prefetch_related(
-        Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
-    )
-    if with_holders:
-        qs = qs.prefetch_related(
-            Prefetch("holders", queryset=RecruiterCandidate.objects.select_related("recruiter")),
-            Prefetch(
-                "shares",
-                queryset=CandidateShare.objects.filter(revoked_at__isnull=True),
-            ),
-        )
-    return qs
-
-
 def candidate_with_tags(candidate: CandidateProfile) -> CandidateProfile:
     """The same candidate with its tags prefetched (for serializing one profile)."""
     prefetch_related_objects(
         [candidate], Prefetch("tag_links", queryset=CandidateTag.objects.select_related("tag"))
     )
     return candidate
+
+
+# Searching, filtering and ordering the scoped lists live in candidates.browse; they are
+# re-exported here so every read of the candidate database is found in one place.
+from .browse import (  # noqa: E402
+    ORDERINGS,
+    SNIPPET_LENGTH,
+    SNIPPET_START,
+    SNIPPET_STOP,
+    browse_candidates,
+    filter_candidates,
+    highlight_snippet,
+    order_candidates,
+    search_candidates,
+)
+
+__all__ = [
+    "ORDERINGS",
+    "PERMISSION_FLAGS",
+    "SNIPPET_LENGTH",
+    "SNIPPET_START",
+    "SNIPPET_STOP",
+    "CandidateAccess",
+    "activity_for",
+    "browse_candidates",
+    "candidate_exists",
+    "candidate_with_tags",
+    "candidates_visible_to",
+    "correction_stats",
+    "filter_candidates",
+    "get_candidate_for",
+    "highlight_snippet",
+    "notes_visible_to",
+    "order_candidates",
+    "permissions_for",
+    "search_candidates",
+    "tag_names",
+]
