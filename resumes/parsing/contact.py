@@ -233,6 +233,11 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
             candidate = SEPARATORS.split(INLINE_LABEL.split(candidate)[0])[0].strip()
             candidate = _without_document_title(candidate)
             score = name_score(candidate)
+            if not score and in_header and li + 1 < len(sec.lines):
+                # A big two-line name: "JANE" over "DOE".
+                joined = f"{candidate} {sec.lines[li + 1].strip()}"
+                if len(joined.split()) == 2 and name_score(joined):
+                    candidate, score, li = joined, name_score(joined), li + 1
             if not score:
                 continue
             nxt = _next_text(sec.lines, li)

@@ -94,3 +94,9 @@ def test_document_title_around_the_name_is_dropped(first_line: str) -> None:
 )
 def test_location_from_addresses_and_metro_areas(line: str, place: str) -> None:
     assert _contact(f"Pat Doe\n{line}\npat@example.com\n")["location"] == place
+
+
+def test_name_set_over_two_lines() -> None:
+    data = parse_text("JANE\nDOE\nData Analyst\njane@doe.com\nExperience\n")
+    assert data["contact"]["full_name"] == "Jane Doe"
+    assert data["headline"] == "Data Analyst"
