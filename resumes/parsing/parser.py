@@ -80,21 +80,29 @@ def _headline(sections: list[Section], si: int, li: int) -> tuple[str | None, in
     if si < 0:
         return None, -1
     lines = sections[si].lines
+    # "Jane Doe | Data Analyst": the title shares the name's line.
+    same_line = re.split(r"\s+[|•·–—]\s+", lines[li].strip())[1:2]
+    if same_line and _is_headline(same_line[0]):
+        return same_line[0].strip(), -1
     for j in range(li + 1, min(li + 3, len(lines))):
         line = lines[j].strip()
         if not line:
             continue
         first = re.split(r"\s+[|•·]\s+", line)[0].strip()
-        if (
-            is_title_like(first)
-            and is_header_like(first)
-            and len(first.split()) <= 8
-            and not EMAIL.search(first)
-            and not re.search(r"\d{3}", first)
-        ):
+        if _is_headline(first):
             return first, j if first == line else -1
         return None, -1
     return None, -1
+
+
+def _is_headline(text: str) -> bool:
+    return (
+        is_title_like(text)
+        and is_header_like(text)
+        and len(text.split()) <= 8
+        and not EMAIL.search(text)
+        and not re.search(r"\d{3}", text)
+    )
 
 
 def _contact_lines(sections: list[Section], si: int, li: int) -> list[str]:

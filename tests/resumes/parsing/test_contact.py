@@ -100,3 +100,8 @@ def test_name_set_over_two_lines() -> None:
     data = parse_text("JANE\nDOE\nData Analyst\njane@doe.com\nExperience\n")
     assert data["contact"]["full_name"] == "Jane Doe"
     assert data["headline"] == "Data Analyst"
+
+
+def test_headline_on_the_name_line() -> None:
+    data = parse_text("Jane Doe | Senior Data Analyst\njane@doe.com\n")
+    assert (data["contact"]["full_name"], data["headline"]) == ("Jane Doe", "Senior Data Analyst")
