@@ -10,8 +10,3 @@ from tests.resumes.helpers import resume_file
 @pytest.fixture
 def pdf_bytes() -> bytes:
     return resume_file("pdf").read_bytes()
-
-
-@pytest.fixture
-def docx_bytes() -> bytes:
-    return resume_file("docx").read_bytes()
