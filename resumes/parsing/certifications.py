@@ -66,10 +66,20 @@ def parse_cert_item(item: str) -> dict:
     date = None
     dates = find_dates(text)
     if dates:
-        date, (s, e) = dates[-1]
-        text = text[:s] + text[e:]
+        # The first date is when it was earned; a later one is usually the expiry.
+        date = dates[0][0]
+        for _, (s, e) in reversed(dates):
+            text = text[:s] + text[e:]
+    # Credential numbers identify the paper, not the certification.
     text = re.sub(
-        r"\b(?:issued|obtained|earned|awarded|expires?|valid until|credential id\S*)\b:?",
+        r"\b(?:credential\s+id|license\s+(?:no\.?|number|#)|licence\s+(?:no\.?|number)|id)"
+        r"\s*[:#]?\s*[\w-]*\d[\w-]*",
+        "",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(?:issued|obtained|earned|awarded|expires?|expiry|expiration|valid until)\b:?",
         "",
         text,
         flags=re.I,

@@ -36,6 +36,13 @@ from resumes.parsing.certifications import parse_cert_item
             "2021-03",
         ),
         ("CPA", "CPA", None, None),
+        (
+            "AWS Certified Developer – Amazon Web Services · Issued Jan 2020 · "
+            "Expires Jan 2023 · Credential ID ABC-123",
+            "AWS Certified Developer",
+            "Amazon Web Services",
+            "2020-01",
+        ),
     ],
 )
 def test_certification_item_forms(
