@@ -133,7 +133,7 @@ def _copy_upsert(rows: list[ScoredRow], now: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS matching_upsert "
-            f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+            f"(LIKE {table} INCLUDING DEFAULTS)"
         )
         # psycopg 3's COPY: one round trip for all rows, values encoded in C.
         with cursor.cursor.copy(f"COPY matching_upsert ({columns}) FROM STDIN") as copy:
