@@ -204,3 +204,39 @@ def test_shared_recruiter_without_change_cannot_correct(admin_user, recruiter):
     with pytest.raises(NotAllowed):
         services.correct_field(recruiter, candidate, "headline", "x")
     assert CHANGE not in selectors.permissions_for(recruiter, candidate)
+
+
+def _parsed_resume(uploader, headline: str, email: str = "ada@example.com"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from resumes.models import Resume, ResumeData
+
+    resume = Resume.objects.create(
+        file=SimpleUploadedFile("cv.pdf", b"%PDF-1.4"),
+        original_filename="cv.pdf",
+        kind="pdf",
+        size=8,
+        sha256=headline.encode().hex()[:64],
+        uploaded_by=uploader,
+    )
+    data = {"contact": {"full_name": "Ada Lovelace", "email": email}, "headline": headline}
+    ResumeData.objects.create(resume=resume, data=data, parser_name="rules", parser_version="1")
+    return resume, data
+
+
+def test_correction_records_what_the_parser_found(recruiter):
+    resume, data = _parsed_resume(recruiter, "Data Enginer")
+    candidate = services.upsert_from_parse(data, resume=resume, uploader=recruiter, source="upload")
+    correction = services.correct_field(recruiter, candidate, "headline", "Data Engineer")
+    assert (correction.parser_value, correction.value) == ("Data Enginer", "Data Engineer")
+
+
+def test_corrections_survive_a_new_parse(recruiter):
+    resume, data = _parsed_resume(recruiter, "Data Enginer")
+    candidate = services.upsert_from_parse(data, resume=resume, uploader=recruiter, source="upload")
+    services.correct_field(recruiter, candidate, "headline", "Data Engineer")
+    again, data = _parsed_resume(recruiter, "Data Enginer (v2)")
+    same = services.upsert_from_parse(data, resume=again, uploader=recruiter, source="upload")
+    same.refresh_from_db()
+    assert same.pk == candidate.pk
+    assert same.headline == "Data Engineer"
