@@ -18,7 +18,7 @@ _FIELD = re.compile(r"\x13[^\x13\x14\x15]*\x14([^\x13\x14\x15]*)\x15|\x13[^\x13\
 # Word's in-text control characters and what they mean for plain text.
 _CONTROL_MAP = {
     "\r": "\n",
-    "\x07": "\t",  # cell end; a row end is a second \x07, tidied below
+    "\x07": "\n",  # cell end: one cell per line, so a cell never merges with its neighbour
     "\x0b": "\n",
     "\x0c": "\n",
     "\x0e": "\n",
