@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -70,12 +71,45 @@ def _eager_celery() -> Iterator[None]:
 def celery_worker(transactional_db) -> Iterator[object]:
     """A real Celery worker consuming from the configured broker (Redis in CI)."""
     from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+    from celery.worker import state as worker_state
+
+    def close_thread_connection(**kwargs) -> None:
+        # Each pool thread has its own database connection: release it after every task
+        # so the test database can be flushed when the test ends.
+        from django.db import connections
+
+        connections.close_all()
 
     celery_app.conf.task_always_eager = False
-    with start_worker(
-        celery_app, pool="threads", concurrency=2, perform_ping_check=False, shutdown_timeout=30
-    ) as worker:
-        yield worker
+    task_postrun.connect(close_thread_connection, weak=False)
+    try:
+        with start_worker(
+            celery_app, pool="threads", concurrency=2, perform_ping_check=False, shutdown_timeout=30
+        ) as worker:
+            yield worker
+            # Let follow-up tasks the test triggered finish before the database is flushed.
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and (
+                worker_state.active_requests or worker_state.reserved_requests
+            ):
+                time.sleep(0.1)
+    finally:
+        task_postrun.disconnect(close_thread_connection)
+        _terminate_other_test_connections()
+
+
+def _terminate_other_test_connections() -> None:
+    """End connections a stopped worker thread may still hold (PostgreSQL only)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
