@@ -128,7 +128,7 @@ def _target(row: tuple, weights: Weights) -> _Target:
 
 
 def _facts(row: tuple, skill_years: dict[str, float] | None = None) -> CandidateFacts:
-    _, _, keys, years, education, location = row
+    _, _, keys, years, education, location = row[:6]
     return CandidateFacts(
         skills=tuple(keys or ()),
         total_years=years,
@@ -185,7 +185,7 @@ def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> in
     if row is None:
         return 0
     cand_v = row[1]
-    facts = _facts(row[:6], _skill_years(row[6]) if row[3] is None else None)
+    facts = _facts(row, _skill_years(row[6]) if row[3] is None else None)
     keys = set(row[2] or ())
     weights = current_weights()
     floor = settings.MATCH_STORE_FLOOR
@@ -227,15 +227,6 @@ def _candidate_rows(target: _Target) -> list[tuple]:
     return store.candidates_with_any_key(target.keys)
 
 
-def _skill_years_for(candidate_ids: list[Any]) -> dict[Any, dict[str, float]]:
-    """Per-skill years of the candidates whose total years are unknown (few of them)."""
-    out: dict[Any, dict[str, float]] = {}
-    for chunk in store.chunks(candidate_ids):
-        for pk, skills in CandidateProfile.objects.filter(pk__in=chunk).values_list("id", "skills"):
-            out[pk] = _skill_years(skills)
-    return out
-
-
 def rematch_job(job: Job, *, force: bool = False) -> int:
     """Score every plausible candidate against one open job; return the matches written.
 
@@ -257,8 +248,6 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
         )
     }
     candidates = _candidate_rows(target)
-    unknown_years = [r[0] for r in candidates if r[3] is None]
-    skill_years = _skill_years_for(unknown_years) if unknown_years else {}
 
     rows: list[store.ScoredRow] = []
     stale: list[Any] = []
@@ -270,7 +259,8 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
         before = existing.get(cand_id)
         if not force and _is_fresh(before, cand_v, job_v, cutoff):
             continue
-        result = score_prepared(prepared, _facts(cand_row, skill_years.get(cand_id)))
+        years = _skill_years(cand_row[6]) if cand_row[3] is None else None
+        result = score_prepared(prepared, _facts(cand_row, years))
         if result.overall >= floor:
             rows.append((cand_id, job.pk, result, cand_v, job_v))
         else:

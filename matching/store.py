@@ -62,15 +62,19 @@ def _is_postgres() -> bool:
 
 
 def candidates_with_any_key(keys: Iterable[str]) -> list[tuple]:
-    """Rows (CANDIDATE_COLUMNS) of candidates whose skill_keys hold one of ``keys``; all
-    candidates when ``keys`` is empty. On PostgreSQL the test runs in the GIN index."""
+    """Rows (CANDIDATE_COLUMNS + skills) of candidates whose skill_keys hold one of ``keys``;
+    all candidates when ``keys`` is empty. On PostgreSQL the test runs in the GIN index, and
+    the skills list (with per-skill years) comes only where total years are unknown."""
     keys = sorted(keys)
     if not _is_postgres():
-        rows = CandidateProfile.objects.order_by().values_list(*CANDIDATE_COLUMNS)
+        rows = CandidateProfile.objects.order_by().values_list(*CANDIDATE_COLUMNS, "skills")
         wanted = set(keys)
         return [r for r in rows if not wanted or not wanted.isdisjoint(r[2] or ())]
     table = CandidateProfile._meta.db_table
-    columns = "id, profile_version, skill_keys::text, years_experience, education_level, location"
+    columns = (
+        "id, profile_version, skill_keys::text, years_experience, education_level, location, "
+        "CASE WHEN years_experience IS NULL THEN skills::text END"
+    )
     sql = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from model metadata
     params: list[str] = []
     if keys:
@@ -85,7 +89,10 @@ def candidates_with_any_key(keys: Iterable[str]) -> list[tuple]:
             cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         loads = json.loads
-        return [(r[0], r[1], loads(r[2]) if r[2] else [], r[3], r[4], r[5]) for r in cursor]
+        return [
+            (r[0], r[1], loads(r[2]) if r[2] else [], r[3], r[4], r[5], r[6] and loads(r[6]))
+            for r in cursor
+        ]
 
 
 def write_matches(rows: list[ScoredRow], stale_ids: list[Any], now: Any) -> None:
