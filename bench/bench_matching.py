@@ -238,13 +238,6 @@ def main() -> int:
         f"{statistics.median(cpu_first):.2f} s); forced re-run median "
         f"{statistics.median(again):.2f} s, max {max(again):.2f} s"
     )
-    no_skills = Job.objects.create(owner=jobs[0].owner, title="Bench job without skills")
-    seconds, written, cpu = _timed(rematch_job, no_skills)
-    print(
-        f"worst case, a job listing no skills (all {n:,} scored): {seconds:.2f} s "
-        f"(python cpu {cpu:.2f} s), {written:,} stored"
-    )
-    no_skills.delete()
 
     candidates = rng.sample(list(CandidateProfile.objects.values_list("pk", flat=True)[:20_000]), 6)
     cold, warm, warm_cpu = None, [], []

@@ -45,6 +45,8 @@ MATCH_FILTERS = [
     retrieve=extend_schema(summary="One job"),
     create=extend_schema(
         summary="Create a job; empty skill lists are read from the description",
+        description="A job ends up with no skills only when none are given and its description "
+        "names none; such a job is not matched.",
         request=JobInputSerializer,
         responses={201: JobSerializer},
     ),

@@ -3,9 +3,10 @@
 Candidate generation goes through the skills index: a candidate is plausible for a job when it
 shares a required or preferred skill (any alias) or a skill of the same taxonomy category (the
 scorer gives those partial credit). On PostgreSQL that is a GIN-indexed ``skill_keys @> '["x"]'``
-per key; elsewhere the same test runs in Python. A job that lists no skills is scored against
-everyone. Both directions (one job vs. all candidates, one candidate vs. all open jobs) apply the
-same rule, so they store the same matches.
+per key; elsewhere the same test runs in Python. A job that lists no skills is not matched: its
+skills part would be neutral for everyone, ranking the whole database alike. Both directions
+(one job vs. all candidates, one candidate vs. all open jobs) apply the same rule, so they store
+the same matches.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ JOB_COLUMNS = (
 @dataclass(frozen=True)
 class _Target:
     prepared: PreparedJob
-    keys: frozenset[str]  # empty: the job lists no skills, so every candidate is plausible
+    keys: frozenset[str]  # empty: the job lists no skills, so no candidate is plausible
 
 
 def current_weights() -> Weights:
@@ -151,7 +152,7 @@ def _skill_years(skills: Any) -> dict[str, float]:
 
 
 def _is_plausible(target: _Target, keys: Iterable[str]) -> bool:
-    return not target.keys or not target.keys.isdisjoint(keys or ())
+    return not target.keys.isdisjoint(keys or ())
 
 
 def _is_fresh(existing: tuple | None, cand_v: int, job_v: int, cutoff: Any) -> bool:

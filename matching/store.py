@@ -62,31 +62,32 @@ def _is_postgres() -> bool:
 
 
 def candidates_with_any_key(keys: Iterable[str]) -> list[tuple]:
-    """Rows (CANDIDATE_COLUMNS + skills) of candidates whose skill_keys hold one of ``keys``;
-    all candidates when ``keys`` is empty. On PostgreSQL the test runs in the GIN index, and
-    the skills list (with per-skill years) comes only where total years are unknown."""
+    """Rows (CANDIDATE_COLUMNS + skills) of candidates whose skill_keys hold one of ``keys``.
+
+    On PostgreSQL the test runs in the GIN index, and the skills list (with per-skill years)
+    comes only where total years are unknown.
+    """
     keys = sorted(keys)
+    if not keys:
+        return []
     if not _is_postgres():
         rows = CandidateProfile.objects.order_by().values_list(*CANDIDATE_COLUMNS, "skills")
         wanted = set(keys)
-        return [r for r in rows if not wanted or not wanted.isdisjoint(r[2] or ())]
+        return [r for r in rows if not wanted.isdisjoint(r[2] or ())]
     table = CandidateProfile._meta.db_table
     columns = (
         "id, profile_version, skill_keys::text, years_experience, education_level, location, "
         "CASE WHEN years_experience IS NULL THEN skills::text END"
     )
-    sql = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from model metadata
-    params: list[str] = []
-    if keys:
-        # One `@>` per key: each is a jsonb_path_ops GIN lookup (OR-ed as a bitmap).
-        sql += " WHERE " + " OR ".join(["skill_keys @> %s::jsonb"] * len(keys))
-        params = [json.dumps([k]) for k in keys]
+    # One `@>` per key: each is a jsonb_path_ops GIN lookup (OR-ed as a bitmap).
+    where = " OR ".join(["skill_keys @> %s::jsonb"] * len(keys))
+    sql = f"SELECT {columns} FROM {table} WHERE {where}"  # noqa: S608 - names from model metadata
+    params = [json.dumps([k]) for k in keys]
     with transaction.atomic(), connection.cursor() as cursor:
-        if keys:
-            # The planner prices each `@>` at a fixed selectivity, so a long OR looks like most
-            # of the table and it picks a sequential scan that tests every key on every row;
-            # the bitmap of index lookups is about twice as fast at 100k candidates.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        # The planner prices each `@>` at a fixed selectivity, so a long OR looks like most of
+        # the table and it picks a sequential scan that tests every key on every row; the
+        # bitmap of index lookups is about twice as fast at 100k candidates.
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         loads = json.loads
         return [

@@ -92,6 +92,15 @@ def test_candidate_sharing_no_skill_or_related_skill_is_not_scored(recruiter):
     assert rematch_job(job) == 0
 
 
+def test_a_job_listing_no_skills_is_not_matched(recruiter):
+    job = JobFactory(owner=recruiter, required_skills=[], preferred_skills=[], description="")
+    candidate = strong_candidate()
+
+    assert rematch_job(job) == 0
+    assert rematch_candidate(candidate) == 0
+    assert not CandidateMatch.objects.exists()
+
+
 def test_related_skills_alone_make_a_candidate_worth_scoring(recruiter):
     job = JobFactory(owner=recruiter)  # Python, Django; PostgreSQL preferred
     candidate = strong_candidate(skill_keys=["flask", "mysql"])
