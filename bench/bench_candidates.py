@@ -180,7 +180,7 @@ def build(n_candidates: int, seed: int) -> None:
                 round(rng.uniform(0, 25), 1), rng.choice(["bachelor", "master", "associate", ""]),
                 json.dumps([{"name": s, "proficiency": None, "years": None} for s in skills]),
                 json.dumps(sorted(skills)), "[]", "[]", "[]", "[]",
-                _resume_text(rng, name, email, title, skills), "upload", "1",
+                _resume_text(rng, name, email, title, skills), "[]", "upload", "1",
                 created.isoformat(), created.isoformat(),
             )
         )  # fmt: skip
@@ -189,7 +189,7 @@ def build(n_candidates: int, seed: int) -> None:
     columns = [
         "id", "full_name", "email", "phone", "location", "links", "headline", "summary",
         "years_experience", "education_level", "skills", "skill_keys", "experience",
-        "education", "certifications", "languages", "resume_text", "source",
+        "education", "certifications", "languages", "resume_text", "viewer_ids", "source",
         "profile_version", "created_at", "updated_at",
     ]  # fmt: skip
     with transaction.atomic(), connection.cursor() as cursor:

@@ -101,10 +101,11 @@ class CandidateProfile(models.Model):
         # viewer_ids is written only by the membership services (with the permissions);
         # a full save of an instance loaded earlier must not put back a stale copy.
         if not self._state.adding and kwargs.get("update_fields") is None:
+            deferred = self.get_deferred_fields()
             kwargs["update_fields"] = [
                 f.name
                 for f in self._meta.concrete_fields
-                if not f.primary_key and f.name != "viewer_ids"
+                if not f.primary_key and f.name != "viewer_ids" and f.attname not in deferred
             ]
         super().save(*args, **kwargs)
 

@@ -240,3 +240,14 @@ def test_corrections_survive_a_new_parse(recruiter):
     same.refresh_from_db()
     assert same.pk == candidate.pk
     assert same.headline == "Data Engineer"
+
+
+def test_saving_a_stale_profile_keeps_the_current_viewers(admin_user, recruiter, other_recruiter):
+    candidate = held_by(recruiter)
+    stale = type(candidate).objects.get(pk=candidate.pk)
+    services.share_candidates(admin_user, [candidate], [other_recruiter])
+    stale.headline = "Edited elsewhere"
+    stale.save()
+    candidate.refresh_from_db()
+    assert sorted(candidate.viewer_ids) == sorted([recruiter.pk, other_recruiter.pk])
+    assert candidate.headline == "Edited elsewhere"
