@@ -22,7 +22,7 @@ from resumes.parsing.quality import assess_quality
 from resumes.parsing.sniff import sniff_type
 
 PARSER_NAME = "rules"
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 
 __all__ = [
     "PARSER_NAME",

@@ -19,6 +19,7 @@ from resumes.parsing.contact import (
 from resumes.parsing.education import degree_level, is_education_line, parse_education
 from resumes.parsing.experience import parse_experience, total_years
 from resumes.parsing.fields import is_header_like
+from resumes.parsing.normalize import normalize_text
 from resumes.parsing.sections import Section, split_sections
 from resumes.parsing.skills import parse_languages, parse_skills
 
@@ -28,6 +29,8 @@ CONTACT_KINDS = ("header", "contact")
 def parse_text(text: str, *, default_region: str = "US", today: date | None = None) -> dict:
     """Parses resume text into the contract dict; deterministic for a given `today`."""
     today = today or date.today()
+    # Extractors already normalise; text pasted or typed in arrives with raw bullets and tabs.
+    text = normalize_text(text)
     sections = split_sections(text)
     name, name_si, name_li = find_name(sections, find_email(text))
     headline, headline_li = _headline(sections, name_si, name_li)

@@ -9,6 +9,9 @@ from functools import cache
 from resumes.parsing.data_files import load_data
 
 MAX_HEADING_WORDS = 6
+# A line drawn with one repeated character ("=====", "-----", "_____") underlines a heading
+# or separates blocks; it is never content.
+RULE_LINE = re.compile(r"^\s*([=\-_~*#─━═·.])\1{2,}\s*$")
 
 
 @dataclass
@@ -98,6 +101,8 @@ def split_sections(text: str) -> list[Section]:
     i = 0
     while i < len(lines):
         line = lines[i].strip()
+        if RULE_LINE.match(line):
+            line = ""
         kind = heading_kind(line) if line else None
         if line and i + 1 < len(lines) and re.search(r"(?:&|\band)$", line):
             # A heading wrapped in a narrow column: "Licenses &" / "Certifications".

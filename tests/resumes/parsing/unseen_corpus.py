@@ -385,7 +385,8 @@ def _contact_lines(rng: random.Random, bits: list[tuple[str, str]]) -> list[str]
     if style == "bullets":
         return [" • ".join(v for _, v in bits[:2]), " • ".join(v for _, v in bits[2:])]
     if style == "labels":
-        names = {"email": "Email", "phone": rng.choice(["Phone", "Mobile", "Tel"]), "loc": "Address"}
+        phone_word = rng.choice(["Phone", "Mobile", "Tel"])
+        names = {"email": "Email", "phone": phone_word, "loc": "Address"}
         return [f"{names[k]}: {v}" if k in names else v for k, v in bits]
     return [v for _, v in bits]
 
@@ -394,7 +395,8 @@ def _links(rng: random.Random, first: str, last: str) -> list[str]:
     handle = _ascii(first[0] + last).replace(" ", "").replace("'", "")
     out = []
     if rng.random() < 0.7:
-        out.append(rng.choice(["", "https://", "https://www.", "www."]) + f"linkedin.com/in/{handle}")
+        scheme = rng.choice(["", "https://", "https://www.", "www."])
+        out.append(f"{scheme}linkedin.com/in/{handle}")
     if rng.random() < 0.4:
         out.append(rng.choice(["", "https://"]) + f"github.com/{handle}")
     if rng.random() < 0.2:
@@ -403,9 +405,21 @@ def _links(rng: random.Random, first: str, last: str) -> list[str]:
 
 
 @cache
-def _taxonomy() -> dict[str, list[str]]:
+def _taxonomy() -> dict[str, dict]:
+    """Each written skill form (name or alias, lowercased) to its taxonomy entry."""
     data = json.loads((ROOT / "resumes/parsing/data/skills.json").read_text())
-    return {s["name"]: s.get("aliases", []) for s in data["skills"]}
+    index = {}
+    for s in data["skills"]:
+        for form in [s["name"], *s.get("aliases", [])]:
+            index.setdefault(form.lower(), s)
+    return index
+
+
+def _skill_label(written: str) -> dict:
+    """The label of a skill as written: canonical name with its aliases (the scorer's forms)."""
+    entry = _taxonomy().get(written.lower(), {"name": written})
+    aliases = [a for a in [*entry.get("aliases", []), written] if a != entry["name"]]
+    return {"name": entry["name"], "aliases": aliases, "proficiency": None}
 
 
 def _skills_block(rng: random.Random, names: list[str]) -> list[str]:
@@ -499,7 +513,8 @@ def make_resume(seed: int) -> Resume:
     email = _email(rng, first, last)
     phone_written, phone = _phone(rng, country)
     links = _links(rng, first, last)
-    bits = [("email", email), ("phone", phone_written), ("loc", city)] + [("link", x) for x in links]
+    bits = [("email", email), ("phone", phone_written), ("loc", city)]
+    bits += [("link", x) for x in links]
     rng.shuffle(bits)
     contact = name_lines[:]
     if rng.random() < 0.4:
@@ -587,16 +602,15 @@ def make_resume(seed: int) -> Resume:
 
     skill_names = rng.sample(SKILLS, rng.randint(5, 10))
     sections["skills"] = _skills_block(rng, skill_names)
-    skills = [
-        {"name": n, "aliases": _taxonomy().get(n, []), "proficiency": None} for n in skill_names
-    ]
+    skills = [_skill_label(n) for n in skill_names]
 
     certs, lines = [], []
     if rng.random() < 0.7:
         for name, issuer in rng.sample(CERTS, rng.randint(1, 3)):
             cy, cm = rng.randint(2015, 2025), rng.randint(1, 12)
-            written = rng.choice([f"{MONTH_NAMES[cm - 1][:3]} {cy}", str(cy), f"{cm:02d}/{cy}", None])
-            date_label = None if written is None else (str(cy) if written == str(cy) else f"{cy}-{cm:02d}")
+            forms = [f"{MONTH_NAMES[cm - 1][:3]} {cy}", str(cy), f"{cm:02d}/{cy}", None]
+            written = rng.choice(forms)
+            date_label = f"{cy}-{cm:02d}" if written and written != str(cy) else written
             certs.append({"name": name, "issuer": issuer, "date": date_label})
             lines.append(_cert_line(rng, name, issuer, written))
         if rng.random() < 0.5:
@@ -692,13 +706,13 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
             y -= step / 2
         return _pdf(items, size), two_col
     side = [
-        ln for role, lines in resume.blocks if role in ("contact", "skills") for ln in lines + [""]
+        ln for role, lines in resume.blocks if role in ("contact", "skills") for ln in [*lines, ""]
     ]
     main = [
         ln
         for role, lines in resume.blocks
         if role not in ("contact", "skills")
-        for ln in lines + [""]
+        for ln in [*lines, ""]
     ]
     side = [piece for ln in side for piece in _wrap(ln.replace("\t", ", "), 34)]
     # Rows interleaved in the content stream, as many generators write them.
