@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from resumes.parsing.data_files import load_data
 from resumes.parsing.dates import find_dates
-from resumes.parsing.fields import clean_piece, is_bullet, strip_bullet
+from resumes.parsing.fields import clean_piece, company_score, is_bullet, strip_bullet
 
 ISSUER_SEP = re.compile(r"\s+[–—|·]\s+|\s+-\s+|\s*\|\s*")
 ISSUED_BY = re.compile(r"\b(?:issued by|by|from|issuer:?)\s+(.+)$", re.I)
@@ -95,19 +97,76 @@ def parse_cert_item(item: str) -> dict:
         if paren and not _is_acronym_of(paren.group(1), text[: paren.start()]):
             issuer, text = paren.group(1), text[: paren.start()]
         else:
-            parts = ISSUER_SEP.split(text)
+            parts = _name_parts(text)
             if len(parts) >= 2:
-                issuer, text = parts[-1], " – ".join(parts[:-1])
+                # The issuer stands at one end; "Scrum Alliance – Certified ScrumMaster" puts
+                # it first, which only the words of the two ends can tell.
+                first = _issuer_score(parts[0], parts[-1])
+                last = _issuer_score(parts[-1], parts[0])
+                # With nothing to tell them apart, the issuer is the shorter end ("ASQ").
+                shorter = len(parts[0].split()) < len(parts[-1].split())
+                if first > last or (first == last and shorter):
+                    issuer, text = parts[0], " – ".join(parts[1:])
+                else:
+                    issuer, text = parts[-1], " – ".join(parts[:-1])
             elif text.count(",") >= 1:
                 head, _, tail = text.rpartition(",")
                 if 0 < len(tail.split()) <= 5 and tail.strip()[:1].isupper():
-                    issuer, text = tail, head
+                    if _issuer_score(head, tail) > _issuer_score(tail, head):
+                        issuer, text = head, tail
+                    else:
+                        issuer, text = tail, head
     name = clean_piece(text)
     return {
         "name": name or clean_piece(item),
         "issuer": clean_piece(issuer) if issuer else None,
         "date": date,
     }
+
+
+@cache
+def _cert_words() -> dict[str, set[str]]:
+    lex = load_data("lexicon")
+    return {
+        key: {w.lower() for w in lex[key]}
+        for key in ("certification_words", "certification_levels", "issuer_words")
+    }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'+-]+", text.lower())
+
+
+def _name_parts(text: str) -> list[str]:
+    """Splits at issuer separators, keeping a level ("– Associate") with the name before it
+    and reading "Name – Level, Issuer" as name and issuer."""
+    parts = [p for p in ISSUER_SEP.split(text) if p.strip()]
+    if len(parts) >= 2 and "," in parts[-1]:
+        head, _, tail = parts[-1].rpartition(",")
+        if head.strip() and 0 < len(tail.split()) <= 5 and tail.strip()[:1].isupper():
+            parts = [*parts[:-1], head, tail]
+    levels = _cert_words()["certification_levels"]
+    out: list[str] = []
+    for part in parts:
+        words = _words(part)
+        if out and words and all(w in levels for w in words):
+            out[-1] = f"{out[-1]} – {part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
+def _issuer_score(part: str, other: str) -> int:
+    """How much a piece reads as the issuer rather than the certification's name."""
+    words = _words(part)
+    cert = sum(1 for w in words if w in _cert_words()["certification_words"])
+    # "PRINCE2 Foundation", "Azure Fundamentals": a name ends in its level, an issuer does not.
+    cert += bool(words) and words[-1] in _cert_words()["certification_levels"]
+    org = sum(1 for w in words if w in _cert_words()["issuer_words"]) + company_score(part)
+    acronym = bool(re.search(r"\([A-Z][A-Za-z0-9+&-]{1,9}\)", part))
+    # "CompTIA" beside "CompTIA Security+": the brand alone is who issued it.
+    brand = _words(other)[: len(words)] == words and len(_words(other)) > len(words)
+    return 2 * org + 2 * brand - 3 * cert - 3 * acronym
 
 
 def _is_acronym_of(short: str, before: str) -> bool:

@@ -79,7 +79,15 @@ def find_phone(text: str, regions: list[str]) -> str | None:
 
 
 def _looks_like_dates(raw: str) -> bool:
-    return bool(find_date_ranges(raw)) and not raw.lstrip("(").startswith("+")
+    """True for "2019 - 2021" or "03/2019": the dates cover the digits, as no phone's do."""
+    if raw.lstrip("(").startswith("+"):
+        return False
+    ranges = find_date_ranges(raw)
+    rest = raw
+    for r in reversed(ranges):
+        rest = rest[: r.span[0]] + rest[r.span[1] :]
+    # "(818) 322-2007" ends in what reads as a year, but most of its digits are left over.
+    return bool(ranges) and len(re.sub(r"\D", "", rest)) < 3
 
 
 def _parse_phone(raw: str, regions: list[str]) -> str | None:
