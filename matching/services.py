@@ -14,10 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from candidates.selectors import candidates_visible_to, get_candidate_for
+from hotgigs.celery import enqueue_on_commit
 from hotgigs.errors import NotAllowed, ServiceError
 from matching.jobs import clean_skills, skills_from_description, suggest_skills
 from matching.models import MATCH_INPUT_FIELDS, CandidateMatch, Job, JobStatus
 from matching.rematch import rematch_candidate, rematch_job
+from matching.tasks import rematch_job_task
 
 EDITABLE_FIELDS = frozenset(
     {
@@ -89,9 +91,8 @@ def _clean(job: Job) -> None:
 
 
 def _enqueue_job_rematch(job: Job, *, force: bool = False) -> str:
-    """Queue rematch_job_task after commit; return its task id."""
-    from matching.tasks import rematch_job_task
-
+    """Queue rematch_job_task after commit and return its task id (which the API reports, so
+    it is chosen here; enqueue_on_commit cannot pass one)."""
     task_id = str(uuid.uuid4())
     job_id = str(job.pk)
     transaction.on_commit(
@@ -111,7 +112,7 @@ def create_job(owner: Any, **fields: Any) -> Job:
     _clean(job)
     job.save()
     if job.is_open:
-        _enqueue_job_rematch(job)
+        enqueue_on_commit(rematch_job_task, str(job.pk), False)
     return job
 
 
@@ -133,7 +134,7 @@ def update_job(user: Any, job: Job, **fields: Any) -> Job:
         locked.version += 1
     locked.save()
     if locked.is_open and (changed_inputs or not was_open):
-        _enqueue_job_rematch(locked)
+        enqueue_on_commit(rematch_job_task, str(locked.pk), False)
     return locked
 
 

@@ -7,8 +7,8 @@ import logging
 from celery import shared_task
 
 from candidates.models import CandidateProfile
-from matching import services
 from matching.models import Job
+from matching.rematch import rematch_candidate, rematch_job
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ def rematch_candidate_task(candidate_id: str, force: bool = False) -> int:
     if candidate is None:
         logger.info("Candidate %s is gone; nothing to rematch", candidate_id)
         return 0
-    return services.rematch_candidate(candidate, force=force)
+    return rematch_candidate(candidate, force=force)
 
 
 @shared_task(acks_late=True)
@@ -30,4 +30,4 @@ def rematch_job_task(job_id: str, force: bool = False) -> int:
     if job is None:
         logger.info("Job %s is gone; nothing to rematch", job_id)
         return 0
-    return services.rematch_job(job, force=force)
+    return rematch_job(job, force=force)
