@@ -19,7 +19,7 @@ from hotgigs.errors import NotAllowed, ServiceError
 from matching.jobs import clean_skills, skills_from_description, suggest_skills
 from matching.models import MATCH_INPUT_FIELDS, CandidateMatch, Job, JobStatus
 from matching.rematch import rematch_candidate, rematch_job
-from matching.tasks import rematch_job_task
+from matching.tasks import rematch_candidate_task, rematch_job_task
 
 EDITABLE_FIELDS = frozenset(
     {
@@ -78,6 +78,16 @@ def _fill_skills(job: Job) -> None:
         job.required_skills, job.preferred_skills = required, preferred
 
 
+def _skills_follow_description(job: Job, fields: dict[str, Any]) -> bool:
+    """True when an update changes only the description of a job whose skills came from it."""
+    if "description" not in fields or fields["description"] == job.description:
+        return False
+    if "required_skills" in fields or "preferred_skills" in fields:
+        return False
+    required, preferred = skills_from_description(job.description)
+    return (required, preferred) == (job.required_skills, job.preferred_skills)
+
+
 def _clean(job: Job) -> None:
     """full_clean, with the first problem turned into a message a recruiter can read."""
     job.title = (job.title or "").strip()
@@ -125,6 +135,9 @@ def update_job(user: Any, job: Job, **fields: Any) -> Job:
     locked = Job.objects.select_for_update().get(pk=job.pk)
     before = {name: getattr(locked, name) for name in MATCH_INPUT_FIELDS}
     was_open = locked.is_open
+    if _skills_follow_description(locked, fields):
+        # The skills were read from the old description: read them from the new one.
+        locked.required_skills, locked.preferred_skills = [], []
     for name, value in fields.items():
         setattr(locked, name, value)
     _fill_skills(locked)
@@ -171,8 +184,6 @@ def request_candidate_rematch(
     user: Any, candidate_id: Any, *, force: bool = False
 ) -> tuple[str, int]:
     """Queue a rematch of one candidate the user may see; (task id, open jobs it will score)."""
-    from matching.tasks import rematch_candidate_task
-
     if not getattr(user, "is_authenticated", False) or not user.can_manage_candidates:
         raise NotAllowed("Only recruiters and admins can rematch candidates.")
     access = get_candidate_for(user, candidate_id)

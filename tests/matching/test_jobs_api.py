@@ -155,3 +155,29 @@ def test_suggest_skills_splits_required_and_preferred(recruiter, client_for):
         "required_skills": ["Python", "Django", "PostgreSQL"],
         "preferred_skills": ["Kubernetes"],
     }
+
+
+def test_skills_read_from_the_description_follow_a_new_description(recruiter, client_for):
+    client = client_for(recruiter)
+    job = client.post("/api/jobs/", BACKEND, format="json").json()
+
+    changed = client.patch(
+        f"/api/jobs/{job['id']}/", {"description": "Java and Spring Boot services."}, format="json"
+    ).json()
+
+    assert changed["required_skills"] == ["Java", "Spring Boot"]
+    assert changed["preferred_skills"] == []
+    assert changed["version"] == 2
+
+
+def test_skills_a_recruiter_chose_survive_a_new_description(recruiter, client_for):
+    client = client_for(recruiter)
+    payload = {**BACKEND, "required_skills": ["Go"], "preferred_skills": []}
+    job = client.post("/api/jobs/", payload, format="json").json()
+
+    changed = client.patch(
+        f"/api/jobs/{job['id']}/", {"description": "Java and Spring Boot services."}, format="json"
+    ).json()
+
+    assert changed["required_skills"] == ["Go"]
+    assert changed["version"] == 1
