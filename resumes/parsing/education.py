@@ -147,7 +147,7 @@ def parse_education(lines: list[str]) -> list[dict]:
         if (deg and cur["degree"]) or (inst and cur["institution"]):
             flush()
         if deg:
-            _set_degree(cur, deg, pieces)
+            _set_degree(cur, deg, pieces, school_follows=not inst and _school_follows(clean, idx))
         if inst:
             cur["institution"] = inst
         elif not deg and not ranges and is_header_like(text):
@@ -180,6 +180,14 @@ def parse_education(lines: list[str]) -> list[dict]:
     return entries
 
 
+def _school_follows(lines: list[str], idx: int) -> bool:
+    """True when the next non-empty line names a school."""
+    for line in lines[idx + 1 :]:
+        if line:
+            return _has_institution(line)
+    return False
+
+
 def _degree_follows(lines: list[str], idx: int) -> bool:
     """True when the next non-empty line names a degree."""
     for line in lines[idx + 1 :]:
@@ -206,7 +214,7 @@ def _strip_degree(text: str) -> str:
     return text if not found else text[: found[0].start()] + text[found[0].end() :]
 
 
-def _set_degree(cur: dict, deg: str, pieces: list[str]) -> None:
+def _set_degree(cur: dict, deg: str, pieces: list[str], *, school_follows: bool = False) -> None:
     m, level = find_degree(deg)
     cur["level"] = level
     after = deg[m.end() :].strip(" .,")
@@ -221,6 +229,19 @@ def _set_degree(cur: dict, deg: str, pieces: list[str]) -> None:
         field = fm.group(1) if fm else None
     degree = deg
     idx = pieces.index(deg)
+    prev = pieces[idx - 1] if idx else ""
+    # "Computer Science, B.S." over the school's line: a bare degree closing the line names
+    # its field before it ("Stanford, MBA" with no school after it names the school).
+    if (
+        school_follows
+        and not field
+        and prev
+        and idx + 1 == len(pieces)
+        and m.start() == 0
+        and not (_has_institution(prev) or is_location(prev) or find_degree(prev))
+    ):
+        field = prev
+        degree = f"{prev}, {deg}"
     if not field and idx + 1 < len(pieces):
         nxt = pieces[idx + 1]
         # "B.A., Economics, McGill University": the piece after a bare degree is its field.

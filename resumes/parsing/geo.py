@@ -123,6 +123,17 @@ def _org_like(text: str) -> bool:
     return any(w in _org_words() for w in re.findall(r"[\w'-]+", text.lower()))
 
 
+@cache
+def _connectors() -> set[str]:
+    lex = load_data("lexicon")
+    return {w.lower() for w in [*lex["connectors"], *lex["name_particles"]]}
+
+
+def _ends_in_connector(words: list[str]) -> bool:
+    """True when words end in "of", "de", "los"...: what follows them completes a name."""
+    return bool(words) and words[-1].lower() in _connectors()
+
+
 def split_trailing_location(text: str, *, guess: bool = True) -> tuple[str, str | None]:
     """Splits "Google Mountain View, CA" into ("Google", "Mountain View, CA"), a trailing place."""
     m = re.search(r",\s*([A-Za-z][\w. ]*?)\s*$", text)
@@ -140,9 +151,18 @@ def split_trailing_location(text: str, *, guess: bool = True) -> tuple[str, str 
         if city_country(" ".join(words[-n:]).strip(",")):
             while n < len(words) and words[-n - 1].lower() in prefixes:
                 n += 1
+            if _ends_in_connector(words[:-n]):
+                # "National University of Singapore, Singapore": the city ends a name.
+                return head, tail
             city = " ".join(words[-n:]).strip(",")
             return " ".join(words[:-n]).rstrip(" ,–—-|"), f"{city}, {tail}"
     # Unknown town: guess the last word, unless it is part of an organisation's name.
-    if guess and len(words) >= 2 and re.fullmatch(_WORD, words[-1]) and not _org_like(words[-1]):
+    if (
+        guess
+        and len(words) >= 2
+        and re.fullmatch(_WORD, words[-1])
+        and not _org_like(words[-1])
+        and not _ends_in_connector(words[:-1])
+    ):
         return " ".join(words[:-1]).rstrip(" ,–—-|"), f"{words[-1]}, {tail}"
     return text, None
