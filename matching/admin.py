@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -13,8 +14,33 @@ from matching import services
 from matching.models import CandidateMatch, Job
 
 
+class JobAdminForm(forms.ModelForm):
+    class Meta:
+        model = Job
+        fields = [
+            "owner",
+            "title",
+            "description",
+            "required_skills",
+            "preferred_skills",
+            "min_years",
+            "education_level",
+            "location",
+            "remote_policy",
+            "employment_type",
+            "status",
+        ]
+
+    def clean_owner(self) -> Any:
+        owner = self.cleaned_data["owner"]
+        if not owner.can_manage_candidates:
+            raise forms.ValidationError("Jobs belong to a recruiter or an admin.")
+        return owner
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    form = JobAdminForm
     list_display = ["title", "owner", "status", "remote_policy", "version", "created_at"]
     list_filter = ["status", "remote_policy", "employment_type", "education_level"]
     search_fields = ["title", "description", "owner__username"]
