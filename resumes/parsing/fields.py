@@ -151,6 +151,14 @@ def split_pieces(text: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in out if v]
 
 
+def _ends_in_role(text: str) -> int:
+    """1 when a piece ends in a role noun ("Mathematics Teacher"), as English titles do;
+    activity words ("Redwood Civil Engineering", "Marketing") name firms and departments too."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    last = words[-1] if words else ""
+    return int(last in _words()["titles"] and not last.endswith(("ing", "ment", "ion")))
+
+
 def _comma_pieces(parts: list[str]) -> list[tuple[str, str]]:
     """ "Software Engineer, Google" is two fields; "Acme, Inc." is one."""
     merged: list[str] = []
@@ -182,7 +190,7 @@ def assign_title_company(
         return title or (texts[0] if texts else None), labelled_company, loc
     if title is None and texts:
         titled = [
-            (title_score(t) - company_score(t), title_score(t), -i, t)
+            (title_score(t) - company_score(t) + _ends_in_role(t), title_score(t), -i, t)
             for i, t in enumerate(texts)
             if title_score(t)
         ]
