@@ -67,6 +67,7 @@ class UploadView(APIView):
         responses={202: UploadResultSerializer, 400: ERROR, 403: ERROR, 413: ERROR, 415: ERROR},
     )
     def post(self, request: Request) -> Response:
+        services.check_declared_size(request.META.get("CONTENT_LENGTH"))
         upload = request.FILES.get("file")
         if upload is None:
             raise services.IngestError("Choose a resume file to upload.", code="no_file")

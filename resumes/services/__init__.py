@@ -5,7 +5,14 @@ from __future__ import annotations
 from .batches import BulkIngestResult, Rejection, bulk_ingest
 from .downloads import open_for_download
 from .errors import IngestError
-from .ingest import IngestResult, ingest_resume, reparse_resume, retry_resume, sanitize_filename
+from .ingest import (
+    IngestResult,
+    check_declared_size,
+    ingest_resume,
+    reparse_resume,
+    retry_resume,
+    sanitize_filename,
+)
 from .processing import process_resume
 
 __all__ = [
@@ -14,6 +21,7 @@ __all__ = [
     "IngestResult",
     "Rejection",
     "bulk_ingest",
+    "check_declared_size",
     "ingest_resume",
     "open_for_download",
     "process_resume",

@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 CHUNK_BYTES = 64 * 1024
 MAX_FILENAME_CHARS = 200
+# Room for multipart boundaries and headers around the file in a request body.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
 # Status codes for refusals at upload; anything not listed is a plain 400.
 _STATUS_FOR_CODE = {"too_large": 413, "unsupported_type": 415}
 
@@ -114,8 +116,22 @@ def _is_seekable(fileobj: Any) -> bool:
 
 
 def _too_large() -> IngestError:
-    megabytes = settings.MAX_UPLOAD_SIZE / (1024 * 1024)
-    return _reject("too_large", f"This file is larger than the {megabytes:g} MB upload limit.")
+    limit = settings.MAX_UPLOAD_SIZE
+    size = f"{limit / 2**20:.3g} MB" if limit >= 2**20 else f"{limit / 1024:.3g} KB"
+    return _reject("too_large", f"This file is larger than the {size} upload limit.")
+
+
+def check_declared_size(content_length: str | int | None) -> None:
+    """Refuse a single-file upload whose request body is announced as over the limit.
+
+    Runs before the body is parsed, so an oversized upload is not even spooled to disk.
+    """
+    try:
+        declared = int(content_length or 0)
+    except ValueError:
+        return
+    if declared > settings.MAX_UPLOAD_SIZE + MULTIPART_OVERHEAD_BYTES:
+        raise _too_large()
 
 
 def _existing(uploader: Any, sha256: str) -> IngestResult | None:

@@ -211,3 +211,18 @@ def test_uploader_may_download_a_resume_that_failed_and_others_may_not(
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == path.read_bytes()
     assert client_for(other_recruiter).get(url).status_code == 403
+
+
+def test_oversized_upload_is_refused_with_413_and_the_limit(recruiter, client_for, settings):
+    settings.MAX_UPLOAD_SIZE = 100 * 1024
+    data = b"%PDF-1.4\n" + b"0" * (200 * 1024)
+    response = client_for(recruiter).post(
+        "/api/resumes/upload", {"file": SimpleUploadedFile("big.pdf", data)}, format="multipart"
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {
+        "detail": "This file is larger than the 100 KB upload limit.",
+        "code": "too_large",
+    }
+    assert Resume.objects.count() == 0
