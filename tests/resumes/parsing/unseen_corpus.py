@@ -279,12 +279,16 @@ def _fmt_date(rng: random.Random, form: str, y: int, m: int) -> str:
         "year": f"{y}",
         "apos": f"{mon[:3]} '{y % 100:02d}",
         "sept": f"{mon[:4] if mon.startswith('Sept') else mon[:3]}. {y}",
+        "mon-yyyy": f"{mon[:3]}-{y}",
+        "m/yyyy": f"{m}/{y}",
+        "MON": f"{mon[:3].upper()} {y}",
     }[form]
 
 
 DATE_FORMS = ["mon", "month", "mm/yyyy", "yyyy-mm", "mm.yyyy", "year", "apos", "sept"]
-SEPARATORS = [" – ", " - ", " — ", " to ", " until ", "–", " -- "]
-PRESENT_WORDS = ["Present", "Current", "now", "Today", "present"]
+DATE_FORMS += ["mon-yyyy", "m/yyyy", "MON"]
+SEPARATORS = [" – ", " - ", " — ", " to ", " until ", "–", " -- ", " thru "]
+PRESENT_WORDS = ["Present", "Current", "now", "Today", "present", "Till Date", "Ongoing"]
 
 
 def _date_range(rng: random.Random, start: tuple[int, int], end: tuple[int, int] | None) -> tuple:
@@ -293,20 +297,28 @@ def _date_range(rng: random.Random, start: tuple[int, int], end: tuple[int, int]
     s = _fmt_date(rng, form, *start)
     precise = form != "year"
     start_label = f"{start[0]}-{start[1]:02d}" if precise else str(start[0])
+    wrap = rng.choice(["{}", "{}", "{}", "({})", "[{}]", "From {}"])
     if end is None:
         if rng.random() < 0.2:
             return f"Since {s}", start_label, None, True
-        return f"{s}{rng.choice(SEPARATORS)}{rng.choice(PRESENT_WORDS)}", start_label, None, True
+        written = f"{s}{rng.choice(SEPARATORS)}{rng.choice(PRESENT_WORDS)}"
+        return wrap.format(written), start_label, None, True
     e = _fmt_date(rng, form, *end)
     end_label = f"{end[0]}-{end[1]:02d}" if precise else str(end[0])
-    return f"{s}{rng.choice(SEPARATORS)}{e}", start_label, end_label, False
+    sep = " to " if wrap.startswith("From") else rng.choice(SEPARATORS)
+    return wrap.format(f"{s}{sep}{e}"), start_label, end_label, False
 
 
 def _heading(rng: random.Random, kind: str, underline: bool) -> list[str]:
     text = rng.choice(HEADINGS[kind])
-    case = rng.choice(["upper", "title", "title", "lower_colon", "colon"])
+    case = rng.choice(["upper", "title", "title", "lower_colon", "colon", "numbered", "spaced"])
+    case = case if case != "spaced" or len(text.split()) == 1 else "upper"
     if case == "upper":
         text = text.upper()
+    elif case == "numbered":
+        text = f"{rng.randint(1, 6)}. {text}"
+    elif case == "spaced":
+        text = " ".join(text.upper())
     elif case == "lower_colon":
         text = text.lower() + ":"
     elif case == "colon":
@@ -327,6 +339,9 @@ def _phone(rng: random.Random, country: str) -> tuple[str, str]:
         ), e164
     if country == "GB":
         n = f"{rng.randint(1000, 9999)} {rng.randint(100000, 999999)}"
+        if rng.random() < 0.3:
+            land = f"{rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
+            return f"+44 (0)20 {land}", f"+4420{land.replace(' ', '')}"
         return rng.choice([f"+44 7{n[1:]}", f"07{n[1:]}"]), f"+447{n[1:].replace(' ', '')}"
     if country == "IN":
         n = f"9{rng.randint(1000, 9999)} {rng.randint(10000, 99999)}"
@@ -338,10 +353,8 @@ def _phone(rng: random.Random, country: str) -> tuple[str, str]:
         n = f"9{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
         return f"+55 11 {n}", f"+5511{n.replace('-', '')}"
     if country == "AU":
-        n = f"{rng.randint(100, 999)} {rng.randint(100, 999)}"
-        return rng.choice([f"+61 4{n[:2]} {n[2:]}", f"04{n[:2]} {n[2:]}"]), (
-            f"+614{n.replace(' ', '')}"
-        )
+        n = f"{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+        return rng.choice([f"+61 4{n}", f"04{n}"]), f"+614{n.replace(' ', '')}"
     n = f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}"
     return f"+353 87 {n}", f"+35387{n.replace(' ', '')}"
 
@@ -361,7 +374,13 @@ def _email(rng: random.Random, first: str, last: str) -> str:
 
 def _name_lines(rng: random.Random, first: str, last: str) -> tuple[list[str], str, str]:
     full = f"{first} {last}"
-    style = rng.choice(["plain", "caps", "two_line", "label", "creds", "dr", "middle"])
+    style = rng.choice(
+        ["plain", "caps", "two_line", "label", "creds", "dr", "middle", "doc_title", "headline"]
+    )
+    if style == "doc_title":
+        return [rng.choice(["RESUME", "Résumé", "CURRICULUM VITAE"]), full], full, style
+    if style == "headline":
+        return [f"{full} | {rng.choice(TITLES)}"], full, style
     if style == "caps":
         return [full.upper()], full, style
     if style == "two_line":
@@ -379,7 +398,10 @@ def _name_lines(rng: random.Random, first: str, last: str) -> tuple[list[str], s
 
 
 def _contact_lines(rng: random.Random, bits: list[tuple[str, str]]) -> list[str]:
-    style = rng.choice(["pipes", "lines", "labels", "bullets"])
+    style = rng.choice(["pipes", "lines", "labels", "bullets", "letters"])
+    if style == "letters":
+        names = {"email": "E:", "phone": rng.choice(["T:", "M:", "P:"]), "loc": "A:"}
+        return [f"{names[k]} {v}" if k in names else v for k, v in bits]
     if style == "pipes":
         return [" | ".join(v for _, v in bits)]
     if style == "bullets":
@@ -423,7 +445,11 @@ def _skill_label(written: str) -> dict:
 
 
 def _skills_block(rng: random.Random, names: list[str]) -> list[str]:
-    style = rng.choice(["comma", "pipes", "bullets", "categories", "levels", "years", "columns"])
+    style = rng.choice(
+        ["comma", "pipes", "bullets", "categories", "levels", "years", "columns", "semicolons"]
+    )
+    if style == "semicolons":
+        return ["; ".join(names)]
     if style == "comma":
         return [", ".join(names)]
     if style == "pipes":
@@ -457,11 +483,20 @@ def _job_lines(rng: random.Random, job: dict, written: str, layout: str, mark: s
         head = [f"{t}, {c} — {loc}", written]
     elif layout == "stacked":
         head = [c, t, f"{written} | {loc}"]
+    elif layout == "caps_company":
+        head = [f"{c.upper()}, {loc}", f"{t}\t{written}"]
+    elif layout == "title_paren_company":
+        head = [f"{t} ({c}), {written}"]
+    elif layout == "dates_tab_title":
+        head = [f"{written}\t{t}", c]
     else:  # "tabbed": title and company on one line, dates right-aligned on the next line
         head = [f"{t} – {c}", f"{loc}\t{written}"]
     bullets = rng.sample(BULLETS, rng.randint(1, 3))
     return head + [f"{mark} {b}".strip() for b in bullets]
 
+
+JOB_LAYOUTS = ["pipes", "company_first", "dates_first", "title_company_city", "stacked"]
+JOB_LAYOUTS += ["tabbed", "caps_company", "title_paren_company", "dates_tab_title"]
 
 DEGREES = [
     # (written form with {f} for the field, level, has field)
@@ -479,6 +514,12 @@ DEGREES = [
     ("Bachelor's degree in {f}", "bachelor"),
     ("{f}, B.S.", "bachelor"),
     ("Master of Engineering in {f}", "master"),
+    ("B.Tech in {f}", "bachelor"),
+    ("Bachelor of Science (Honours) in {f}", "bachelor"),
+    ("M.Sc. {f}", "master"),
+    ("BBA", "bachelor"),
+    ("Master's in {f}", "master"),
+    ("Doctorate in {f}", "doctorate"),
 ]
 
 
@@ -490,11 +531,21 @@ def _edu_lines(rng: random.Random, ed: dict, written_degree: str, layout: str) -
         return [inst, f"{written_degree}, {end}"]
     if layout == "pipes":
         return [f"{inst} | {written_degree} | {ed['_written_range']}"]
+    if layout == "years_first":
+        return [ed["_written_range"], f"{written_degree}", f"{inst} — {ed['_city']}"]
+    if layout == "gpa":
+        return [f"{inst}, {ed['_city']}", f"{written_degree}; GPA 3.{rng.randint(1, 9)}/4.0", end]
     return [written_degree, f"{inst}, {ed['_city']}", end]
 
 
 def _cert_line(rng: random.Random, name: str, issuer: str, written: str | None) -> str:
-    order = rng.choice(["name_issuer_date", "issuer_name", "name_date_issuer", "pipes"])
+    order = rng.choice(
+        ["name_issuer_date", "issuer_name", "name_date_issuer", "pipes", "issued", "two_lines"]
+    )
+    if order == "issued" and written:
+        return f"{name} — {issuer} · Issued {written} · Credential ID {rng.randint(10**5, 10**7)}"
+    if order == "two_lines":
+        return f"{name}\n{issuer}" + (f", {written}" if written else "")
     if order == "issuer_name":
         return f"{issuer} — {name}" + (f" ({written})" if written else "")
     if order == "name_date_issuer":
@@ -529,9 +580,7 @@ def make_resume(seed: int) -> Resume:
         sections["summary"] = [rng.choice(SUMMARIES)]
 
     # Jobs, newest first, with gaps; the first may be current.
-    layout = rng.choice(
-        ["pipes", "company_first", "dates_first", "title_company_city", "stacked", "tabbed"]
-    )
+    layout = rng.choice(JOB_LAYOUTS)
     mark = rng.choice(["•", "-", "*", "▪", ""])
     styles["job_layout"] = layout
     y, m = 2026, rng.randint(1, 9)
@@ -561,7 +610,9 @@ def make_resume(seed: int) -> Resume:
             break
     sections["experience"] = lines
 
-    edu_layout = rng.choice(["degree_inst_year", "inst_then_degree", "pipes", "stacked"])
+    edu_layout = rng.choice(
+        ["degree_inst_year", "inst_then_degree", "pipes", "stacked", "years_first", "gpa"]
+    )
     styles["edu_layout"] = edu_layout
     education, lines = [], []
     gy = y - rng.randint(0, 2)
@@ -586,8 +637,9 @@ def make_resume(seed: int) -> Resume:
             }[end_word],
             "_written_range": f"{start_year} – {gy}",
         }
-        if edu_layout == "pipes":
+        if edu_layout in ("pipes", "years_first"):
             ed["start"] = str(start_year)
+            ed["end"] = str(gy)
         education.append(ed)
         if lines:
             lines.append("")
@@ -616,7 +668,8 @@ def make_resume(seed: int) -> Resume:
         if rng.random() < 0.5:
             bullet = rng.choice(["•", "-", "▪"])
             lines = [f"{bullet} {ln}" for ln in lines]
-        sections["certifications"] = lines
+        # A certificate on two lines (name, then issuer) stays one item.
+        sections["certifications"] = [x for ln in lines for x in ln.split("\n")]
 
     order = ["summary", "experience", "education", "skills", "certifications"]
     if rng.random() < 0.4:
