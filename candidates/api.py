@@ -33,7 +33,7 @@ from candidates.serializers import (
     TagsInputSerializer,
     TagsSerializer,
 )
-from hotgigs.accounts.roles import IsAdminRole, IsRecruiterOrAdmin
+from hotgigs.accounts.roles import IsAdminRole, IsRecruiterOrAdmin, is_admin
 from hotgigs.api import SkipLimitPagination
 from hotgigs.http import client_ip, user_agent
 
@@ -50,12 +50,26 @@ class CandidatePagination(SkipLimitPagination):
     or the offset passes over.
     """
 
+    known_count: int | None = None
+
+    def get_count(self, queryset: QuerySet) -> int:
+        return self.known_count if self.known_count is not None else super().get_count(queryset)
+
     def paginate_queryset(self, queryset: QuerySet, request: Any, view: Any = None) -> list:
         page = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
         if not page:
             return []
         rows = {row.pk: row for row in queryset.filter(pk__in=page).order_by()}
         return [rows[pk] for pk in page if pk in rows]
+
+
+def _narrows(params: dict[str, Any]) -> bool:
+    """Whether list parameters filter rows (ordering and tags_mode alone do not)."""
+    return any(
+        value not in (None, "", [])
+        for key, value in params.items()
+        if key not in {"ordering", "tags_mode"}
+    )
 
 
 class CandidateListView(generics.ListAPIView):
@@ -76,6 +90,9 @@ class CandidateListView(generics.ListAPIView):
             return CandidateProfile.objects.none()
         query = CandidateQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
+        if not is_admin(self.request.user) and not _narrows(query.validated_data):
+            # The whole database: its size is on the membership index (see database_size).
+            self.paginator.known_count = selectors.database_size(self.request.user)
         return selectors.browse_candidates(
             self.request.user, **query.validated_data, with_holders=self.with_holders
         )

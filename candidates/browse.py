@@ -226,3 +226,12 @@ def browse_candidates(
             ),
         )
     return qs
+
+
+def database_size(user: Any) -> int:
+    """How many candidates a recruiter's database holds, counted on the membership index.
+
+    Equals ``candidates_visible_to(user).count()`` for recruiters, because membership and
+    view permission are written together (property-tested) — without touching profiles.
+    """
+    return RecruiterCandidate.objects.filter(recruiter_id=user.pk).count()

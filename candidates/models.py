@@ -142,7 +142,8 @@ class RecruiterCandidate(models.Model):
                 fields=["recruiter", "candidate"], name="uniq_recruiter_candidate"
             )
         ]
-        indexes = [models.Index(fields=["recruiter", "-added_at"])]
+        # candidate_id in the key: a recruiter's newest additions are read from the index alone.
+        indexes = [models.Index(fields=["recruiter", "-added_at", "candidate"])]
 
     def __str__(self) -> str:
         return f"{self.recruiter} holds {self.candidate} ({self.source})"

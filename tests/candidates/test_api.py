@@ -317,3 +317,16 @@ def test_inactive_recruiter_sees_nothing(client_for):
     user.is_active = False
     user.save()
     assert client_for(user).get(LIST).status_code in (401, 403)
+
+
+def test_list_count_covers_own_and_shared_candidates_but_not_revoked_ones(
+    admin_user, recruiter, client_for
+):
+    held_by(recruiter)
+    held_by(recruiter)
+    shared, revoked = CandidateProfileFactory(), CandidateProfileFactory()
+    services.share_candidates(admin_user, [shared, revoked], [recruiter])
+    services.revoke_shares(admin_user, candidate_ids=[revoked.pk], recruiter_ids=[recruiter.pk])
+    body = client_for(recruiter).get(LIST).json()
+    assert body["count"] == 3
+    assert str(revoked.pk) not in [row["id"] for row in body["results"]]
