@@ -35,7 +35,10 @@ from matching.scoring import (
 
 logger = logging.getLogger(__name__)
 
-_CACHE_LIMIT = 50_000
+_CACHE_LIMIT = 20_000
+# Each cached job memoises location scores per candidate location text; a worker that sees
+# thousands of places would grow every cached job's memo, so memos are cut back after use.
+_MEMO_KEEP = 64
 # (job id, version, weights) -> prepared job and the candidate skill keys that make it plausible
 _prepared_cache: dict[tuple[Any, int, Weights], _Target] = {}
 
@@ -128,6 +131,12 @@ def _target(row: tuple, weights: Weights) -> _Target:
     return target
 
 
+def _trim(target: _Target) -> None:
+    memo = target.prepared.location_memo
+    if len(memo) > _MEMO_KEEP:
+        memo.clear()
+
+
 def _facts(row: tuple, skill_years: dict[str, float] | None = None) -> CandidateFacts:
     _, _, keys, years, education, location = row[:6]
     return CandidateFacts(
@@ -213,6 +222,7 @@ def rematch_candidate(candidate: CandidateProfile, *, force: bool = False) -> in
         if not force and _is_fresh(before, cand_v, job_v, cutoff):
             continue
         result = score_prepared(target.prepared, facts)
+        _trim(target)
         if result.overall >= floor:
             rows.append((candidate.pk, job_id, result, cand_v, job_v))
         else:
@@ -274,6 +284,7 @@ def rematch_job(job: Job, *, force: bool = False) -> int:
             stale_id = _stale_id(before)
             if stale_id is not None:
                 stale.append(stale_id)
+    _trim(target)
     store.write_matches(rows, stale, now)
     logger.info("Rematched job %s: %d matches written, %d removed", job.pk, len(rows), len(stale))
     return len(rows)
