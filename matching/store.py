@@ -86,14 +86,21 @@ def candidates_with_any_key(keys: Iterable[str]) -> list[tuple]:
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner prices each `@>` at a fixed selectivity, so a long OR looks like most of
         # the table and it picks a sequential scan that tests every key on every row; the
-        # bitmap of index lookups is about twice as fast at 100k candidates.
+        # bitmap of index lookups is about twice as fast at 100k candidates. The setting is
+        # put back at once: a caller's enclosing transaction keeps its own plans.
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        previous = cursor.fetchone()[0]
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, params)
-        loads = json.loads
-        return [
-            (r[0], r[1], loads(r[2]) if r[2] else [], r[3], r[4], r[5], r[6] and loads(r[6]))
-            for r in cursor
-        ]
+        try:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+    loads = json.loads
+    return [
+        (r[0], r[1], loads(r[2]) if r[2] else [], r[3], r[4], r[5], r[6] and loads(r[6]))
+        for r in rows
+    ]
 
 
 def write_matches(rows: list[ScoredRow], stale_ids: list[Any], now: Any) -> None:

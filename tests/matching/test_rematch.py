@@ -230,3 +230,18 @@ def test_unknown_total_years_fall_back_to_years_with_the_jobs_skills(recruiter):
     match = CandidateMatch.objects.get(candidate=candidate)
     assert match.experience_score == 100
     assert "about 6 years with the job's skills" in match.explanation
+
+
+@pytest.mark.postgres
+def test_rematch_leaves_the_callers_transaction_settings_alone(recruiter):
+    from django.db import connection
+
+    job = JobFactory(owner=recruiter)
+    strong_candidate()
+
+    rematch_job(job)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+    assert CandidateMatch.objects.count() == 1
