@@ -36,6 +36,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # One written date, most specific forms first.
     one = (
         rf"(?:{month}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023, Mar 5 2021
+        rf"|{month}[-/]{year}"  # Sep-2023, Sep/2023
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\.?,?\s+{year}"  # 5 March 2021
         rf"|{month}\.?\s*['’]\d\d(?!\d)"  # Jan '19
         rf"|{season}\s+{year}"  # Summer 2019

@@ -40,7 +40,8 @@ def _residual(line: str, r: DateRange) -> str:
 
 
 def _needs_more(pieces: list[tuple[str, str]]) -> bool:
-    title, company, _ = assign_title_company(pieces)
+    # A bracket after the title may be the employer, but a line nearby naming one wins.
+    title, company, _ = assign_title_company(pieces, bracketed_employer=False)
     return not (title and company)
 
 

@@ -19,6 +19,7 @@ def _words() -> dict[str, set[str]]:
         "titles": {w.lower() for w in lex["title_words"]},
         "companies": {w.lower() for w in lex["company_words"]},
         "connectors": {w.lower() for w in lex["connectors"]},
+        "employment": {w.lower() for w in lex["employment_types"]},
     }
 
 
@@ -179,9 +180,10 @@ def _typed(piece: str) -> list[tuple[str, str]]:
 
 
 def assign_title_company(
-    pieces: list[tuple[str, str]],
+    pieces: list[tuple[str, str]], *, bracketed_employer: bool = True
 ) -> tuple[str | None, str | None, str | None]:
-    """Chooses (title, company, location) among a job header's pieces."""
+    """Chooses (title, company, location) among a job header's pieces; with
+    `bracketed_employer`, "Engineer (Acme Ltd)" alone yields the company too."""
     loc = next((v for k, v in pieces if k == "loc"), None)
     title = next((v for k, v in pieces if k == "title"), None)
     labelled_company = next((v for k, v in pieces if k == "company"), None)
@@ -210,4 +212,17 @@ def assign_title_company(
         head, _, tail = loc.partition(",")
         if not city_country(head) and len(head.split()) <= 4:
             company, loc = head.strip(), tail.strip()
+    if company is None and title and bracketed_employer:
+        # "DevOps Engineer (Acme Ltd)": the employer in brackets after the title.
+        m = re.fullmatch(r"(?P<title>.+?)\s*\((?P<org>[^()]+)\)", title)
+        org = m.group("org").strip() if m else ""
+        if (
+            m
+            and title_score(m.group("title"))
+            and not title_score(org)
+            and org.lower() not in _words()["employment"]
+            and not is_location(org)
+            and not re.fullmatch(r"[A-Z0-9&.-]{2,6}", org)
+        ):
+            title, company = m.group("title").strip(), org
     return title, company, loc
