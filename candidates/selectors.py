@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
@@ -53,12 +54,12 @@ def _is_admin(user: Any) -> bool:
 def _permission_id(codename: str) -> Subquery:
     # A scalar subquery (one InitPlan on PostgreSQL) keeps the scoping join on the
     # (user, permission, content_object) index instead of joining auth_permission per row.
+    # The content type id comes from Django's own per-process cache (cleared on flush).
+    content_type = ContentType.objects.get_for_model(CandidateProfile)
     return Subquery(
-        Permission.objects.filter(
-            codename=codename,
-            content_type__app_label="candidates",
-            content_type__model="candidateprofile",
-        ).values("pk")[:1]
+        Permission.objects.filter(codename=codename, content_type_id=content_type.pk)
+        .order_by()
+        .values("pk")[:1]
     )
 
 
