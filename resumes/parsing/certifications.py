@@ -48,11 +48,27 @@ def _items(lines: list[str]) -> list[str]:
         rest = part
         for _, (s, e) in reversed(dates):
             rest = rest[:s] + rest[e:]
-        if merged and dates and len(clean_piece(rest).split()) <= 3 and not find_dates(merged[-1]):
+        if (
+            merged
+            and not find_dates(merged[-1])
+            and ((dates and len(clean_piece(rest).split()) <= 3) or _issuer_line(rest, merged[-1]))
+        ):
             merged[-1] = f"{merged[-1]} – {part}"
         else:
             merged.append(part)
     return merged
+
+
+def _issuer_line(line: str, item: str) -> bool:
+    """ "Scrum Alliance" under "Certified ScrumMaster (CSM)": an organisation alone on its
+    line, after an item that names no issuer yet, is that item's issuer."""
+    text = clean_piece(line)
+    return (
+        0 < len(text.split()) <= 6
+        and not ISSUER_SEP.search(item)
+        and "," not in item
+        and _issuer_score(text, item) > 0
+    )
 
 
 def _complete(item: str, nxt: str) -> bool:

@@ -28,7 +28,7 @@ BARE_DOMAIN = re.compile(
 PHONE_CANDIDATE = re.compile(r"(?:\(?\+\s?\d{1,3}\)?[\s.-]?)?(?:\(?\d{1,5}\)?[\s./-]?){2,6}\d{2,}")
 LABEL = re.compile(
     r"^(?:e-?mail|mail|phone|tel|telephone|mobile|mob|cell|cellphone|ph|fax|address|location|"
-    r"linkedin|github|web|website|portfolio|site|home|work|contact|m|t|p|e)\s*:\s*",
+    r"linkedin|github|web|website|portfolio|site|home|work|contact|addr|m|t|p|e|a|w)\s*:\s*",
     re.IGNORECASE,
 )
 NAME_LABEL = re.compile(r"^(?:full\s+)?name\s*:\s*(.+)$", re.IGNORECASE)
@@ -245,6 +245,18 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
                 # A big two-line name: "JANE" over "DOE".
                 joined = f"{candidate} {sec.lines[li + 1].strip()}"
                 if len(joined.split()) == 2 and name_score(joined):
+                    candidate, score, li = joined, name_score(joined), li + 1
+            elif score and in_header and li + 1 < len(sec.lines):
+                # "MARÍA JOSÉ" over "GARCÍA": a lone family name in the same type below.
+                below = sec.lines[li + 1].strip()
+                joined = f"{candidate} {below}"
+                if (
+                    re.fullmatch(r"[^\W\d_][\w'’-]*", below)
+                    and below.isupper() == candidate.isupper()
+                    and len(candidate.split()) <= 3
+                    and not is_title_like(below)
+                    and name_score(joined)
+                ):
                     candidate, score, li = joined, name_score(joined), li + 1
             if not score:
                 continue

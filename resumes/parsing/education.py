@@ -204,6 +204,12 @@ def _with_campus(inst: str, pieces: list[str]) -> str:
         return inst
     nxt = pieces[i + 1]
     after = pieces[i + 2] if i + 2 < len(pieces) else ""
+    # "University of Melbourne, Melbourne" repeats the place (an address, not a campus), and
+    # "Institute of Technology Bombay, Mumbai" names a place only after a subject.
+    named_for = inst.rsplit(" of ", 1)[1]
+    place = is_location(named_for) or region_country(named_for) or country_code(named_for)
+    if inst.lower().endswith(nxt.lower()) or not place:
+        return inst
     if city_country(nxt) and not (country_code(after) or region_country(after)):
         return f"{inst}, {nxt}"
     return inst

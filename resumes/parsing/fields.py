@@ -219,7 +219,7 @@ def assign_title_company(
         if (
             m
             and title_score(m.group("title"))
-            and not title_score(org)
+            and not _ends_in_role(org)
             and org.lower() not in _words()["employment"]
             and not is_location(org)
             and not re.fullmatch(r"[A-Z0-9&.-]{2,6}", org)
