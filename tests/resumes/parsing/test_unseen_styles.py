@@ -1,0 +1,167 @@
+"""The parser on resumes in styles the shared fixtures lack (unseen_corpus.py), and the general
+rules those styles needed, one test per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from resumes.parsing import parse_text
+from tests.resumes.helpers import FIXTURES
+from tests.resumes.parsing.unseen_corpus import score, table
+
+TODAY = date(2026, 11, 1)
+CORPUS_SIZE = 100
+
+# What the parser reaches on the corpus (see the report of the commit that set these), with a
+# little room: a regression in any one rule drops a field below its floor.
+FLOORS = {
+    "full_name": 0.98,
+    "email": 0.99,
+    "phone": 0.97,
+    "skills": 0.97,
+    "experience": 0.97,
+    "exp_dates": 0.97,
+    "education": 0.97,
+    "edu_level": 0.97,
+    "certifications": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    if not (FIXTURES / "score_resumes.py").exists():
+        pytest.skip("the shared fixture scorer is not on this machine")
+    result, _parses = score(CORPUS_SIZE)
+    print(table(result))
+    return result
+
+
+@pytest.mark.parametrize("fmt", ["overall", "text", "docx", "pdf"])
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_unseen_styles_meet_the_floor(report: dict, fmt: str, field: str) -> None:
+    value = report[fmt][field]
+    value = value["f1"] if isinstance(value, dict) else value
+    assert value >= FLOORS[field], f"{field} on {fmt}: {value:.3f} < {FLOORS[field]}"
+
+
+def _jobs(text: str) -> list[tuple]:
+    jobs = parse_text(text, today=TODAY)["experience"]
+    return [(j["title"], j["company"], j["start"], j["end"], j["current"]) for j in jobs]
+
+
+def test_month_hyphen_year_dates_make_jobs() -> None:
+    text = "Experience\nStaff Accountant | Orchard & Vine LLP | Oct-2019 thru Mar/2022\n"
+    assert _jobs(text) == [("Staff Accountant", "Orchard & Vine LLP", "2019-10", "2022-03", False)]
+
+
+def test_employer_in_brackets_after_the_title() -> None:
+    text = (
+        "Work History\nDevOps Engineer (Sunrise Pharmaceuticals Pvt Ltd), Jan 2020 - Present\n"
+        "Data Analyst (Contract), Mar 2018 - Dec 2019\n"
+    )
+    jobs = _jobs(text)
+    assert jobs[0][:2] == ("DevOps Engineer", "Sunrise Pharmaceuticals Pvt Ltd")
+    # An employment type in brackets is not an employer.
+    assert jobs[1][:2] == ("Data Analyst (Contract)", None)
+
+
+def test_role_noun_beats_activity_word_for_the_title() -> None:
+    text = (
+        "Career History\nRedwood Civil Engineering — Denver, CO\nMathematics Teacher 2019 – 2022\n"
+    )
+    assert _jobs(text)[0][:2] == ("Mathematics Teacher", "Redwood Civil Engineering")
+
+
+def test_underlines_and_raw_bullets_are_not_content() -> None:
+    text = (
+        "Zoë Hartley\nzoe@example.com\n\nCredentials\n===========\n"
+        "▪ CompTIA Security+, CompTIA, 2022\n"
+    )
+    certs = parse_text(text)["certifications"]
+    assert [(c["name"], c["issuer"], c["date"]) for c in certs] == [
+        ("CompTIA Security+", "CompTIA", "2022")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "issuer"),
+    [
+        (
+            "Scrum Alliance — Certified ScrumMaster (CSM) (Jan 2020)",
+            "Certified ScrumMaster (CSM)",
+            "Scrum Alliance",
+        ),
+        (
+            "Amazon Web Services — AWS Certified Solutions Architect – Associate (05/2021)",
+            "AWS Certified Solutions Architect – Associate",
+            "Amazon Web Services",
+        ),
+        (
+            "AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021",
+            "AWS Certified Solutions Architect – Associate",
+            "Amazon Web Services",
+        ),
+        ("CompTIA | CompTIA Security+ | 2022", "CompTIA Security+", "CompTIA"),
+        ("PRINCE2 Foundation – AXELOS", "PRINCE2 Foundation", "AXELOS"),
+        ("ASQ — Six Sigma Green Belt (2019)", "Six Sigma Green Belt", "ASQ"),
+    ],
+)
+def test_certificate_name_and_issuer_in_either_order(line: str, name: str, issuer: str) -> None:
+    cert = parse_text(f"Certifications\n{line}\n")["certifications"][0]
+    assert (cert["name"], cert["issuer"]) == (name, issuer)
+
+
+def test_issuer_on_the_line_under_a_certificate_joins_it() -> None:
+    text = (
+        "Licenses & Certifications\n• Certified ScrumMaster (CSM)\nScrum Alliance, 2021\n"
+        "• Project Management Professional (PMP)\nProject Management Institute\n"
+    )
+    certs = parse_text(text)["certifications"]
+    assert [(c["name"], c["issuer"], c["date"]) for c in certs] == [
+        ("Certified ScrumMaster (CSM)", "Scrum Alliance", "2021"),
+        ("Project Management Professional (PMP)", "Project Management Institute", None),
+    ]
+
+
+def test_phone_whose_last_group_reads_like_a_year() -> None:
+    text = "Jean-Luc Moreau\nToronto, ON\n(818) 322-2007\njl@example.com\n"
+    assert parse_text(text)["contact"]["phone"] == "+18183222007"
+
+
+def test_contact_letters_give_the_country_of_a_national_phone() -> None:
+    text = "Amara Okafor\nE: amara@example.com\nA: Sydney, NSW, Australia\nT: 0429 576 101\n"
+    assert parse_text(text)["contact"]["phone"] == "+61429576101"
+
+
+def test_two_line_name_with_two_given_names() -> None:
+    text = "MARÍA JOSÉ\nGARCÍA\nToronto, ON | mj.garcia@proton.me\n"
+    assert parse_text(text)["contact"]["full_name"] == "María José García"
+
+
+def test_field_written_before_a_closing_degree() -> None:
+    text = (
+        "Academic Background\nPsychology, B.S.\nTechnical University of Munich, Munich, Germany\n"
+        "Class of 2019\n"
+    )
+    [edu] = parse_text(text)["education"]
+    assert (edu["level"], edu["field"], edu["institution"], edu["end"]) == (
+        "bachelor",
+        "Psychology",
+        "Technical University of Munich",
+        "2019",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        ("National University of Singapore, Singapore", "National University of Singapore"),
+        ("University of Melbourne, Melbourne, VIC", "University of Melbourne"),
+        ("University of California, Berkeley", "University of California, Berkeley"),
+    ],
+)
+def test_school_names_keep_their_place_but_not_the_address(line: str, school: str) -> None:
+    [edu] = parse_text(f"Education\nMSc Finance\n{line}\n2019\n")["education"]
+    assert edu["institution"] == school
