@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -233,6 +234,7 @@ def main() -> None:
     finally:
         for process in [web, *workers]:
             stop(process)
+        shutil.rmtree(media, ignore_errors=True)
     figures["logs"] = str(logs)
     report(figures, args.json)
 
