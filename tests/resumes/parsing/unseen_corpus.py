@@ -227,6 +227,8 @@ HEADINGS = {
         "Skills",
         "Key Skills",
     ],
+    "projects": ["Projects", "Selected Projects", "Key Projects"],
+    "awards": ["Awards", "Honors & Awards", "Achievements"],
     "certifications": [
         "Licenses & Certifications",
         "Credentials",
@@ -306,7 +308,11 @@ def _date_range(rng: random.Random, start: tuple[int, int], end: tuple[int, int]
     e = _fmt_date(rng, form, *end)
     end_label = f"{end[0]}-{end[1]:02d}" if precise else str(end[0])
     sep = " to " if wrap.startswith("From") else rng.choice(SEPARATORS)
-    return wrap.format(f"{s}{sep}{e}"), start_label, end_label, False
+    written = wrap.format(f"{s}{sep}{e}")
+    if rng.random() < 0.15:
+        months = (end[0] - start[0]) * 12 + end[1] - start[1]
+        written += rng.choice([" ({} yrs {} mos)", " · {} yr {} mo"]).format(*divmod(months, 12))
+    return written, start_label, end_label, False
 
 
 def _heading(rng: random.Random, kind: str, underline: bool) -> list[str]:
@@ -334,9 +340,9 @@ def _phone(rng: random.Random, country: str) -> tuple[str, str]:
     a, b, c = rng.randint(200, 899), rng.randint(200, 899), rng.randint(1000, 9999)
     if country in ("US", "CA"):
         e164 = f"+1{a}{b}{c}"
-        return rng.choice(
-            [f"({a}) {b}-{c}", f"{a}.{b}.{c}", f"+1 {a}-{b}-{c}", f"{a}-{b}-{c}"]
-        ), e164
+        forms = [f"({a}) {b}-{c}", f"{a}.{b}.{c}", f"+1 {a}-{b}-{c}", f"{a}-{b}-{c}"]
+        forms += [f"+1 ({a}) {b}-{c}", f"1-{a}-{b}-{c}"]
+        return rng.choice(forms), e164
     if country == "GB":
         n = f"{rng.randint(1000, 9999)} {rng.randint(100000, 999999)}"
         if rng.random() < 0.3:
@@ -348,7 +354,8 @@ def _phone(rng: random.Random, country: str) -> tuple[str, str]:
         return rng.choice([f"+91 {n}", f"+91-{n.replace(' ', '')}"]), f"+91{n.replace(' ', '')}"
     if country == "DE":
         n = f"{rng.randint(1000000, 9999999)}"
-        return rng.choice([f"+49 30 {n}", f"+49 (0)30 {n}"]), f"+4930{n}"
+        forms = [f"+49 30 {n}", f"+49 (0)30 {n}", f"(+49) 30 {n}", f"+49 30 {n[:3]} {n[3:]}"]
+        return rng.choice(forms), f"+4930{n}"
     if country == "BR":
         n = f"9{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
         return f"+55 11 {n}", f"+5511{n.replace('-', '')}"
@@ -444,12 +451,17 @@ def _skill_label(written: str) -> dict:
     return {"name": entry["name"], "aliases": aliases, "proficiency": None}
 
 
+SKILL_STYLES = ["comma", "pipes", "bullets", "categories", "levels", "years", "columns"]
+SKILL_STYLES += ["semicolons", "by_level"]
+
+
 def _skills_block(rng: random.Random, names: list[str]) -> list[str]:
-    style = rng.choice(
-        ["comma", "pipes", "bullets", "categories", "levels", "years", "columns", "semicolons"]
-    )
+    style = rng.choice(SKILL_STYLES)
     if style == "semicolons":
         return ["; ".join(names)]
+    if style == "by_level":
+        half = len(names) // 2
+        return [f"Expert: {', '.join(names[:half])}", f"Familiar: {', '.join(names[half:])}"]
     if style == "comma":
         return [", ".join(names)]
     if style == "pipes":
@@ -603,7 +615,20 @@ def make_resume(seed: int) -> Resume:
         jobs.append(job)
         if lines:
             lines.append("")
-        lines += _job_lines(rng, job, written, layout, mark)
+        if k == 0 and length > 20 and rng.random() < 0.2:
+            # A promotion: two roles under one company line, each with its own dates.
+            mid = (sy * 12 + sm + length // 2) // 12, (sy * 12 + sm + length // 2) % 12 + 1
+            later, s2, e2, cur2 = _date_range(rng, mid, end)
+            earlier, s1, e1, cur1 = _date_range(rng, start, mid)
+            first_title = rng.choice([t for t in TITLES if t != job["title"]])
+            job.update(start=s2, end=e2, current=cur2)
+            jobs.append(dict(job, title=first_title, start=s1, end=e1, current=cur1))
+            lines += [f"{company}, {job['location']}", f"{job['title']} {later}"]
+            lines += [f"{mark} {b}".strip() for b in rng.sample(BULLETS, 2)]
+            lines += [f"{first_title} {earlier}", f"{mark} {rng.choice(BULLETS)}".strip()]
+            styles["promotion"] = True
+        else:
+            lines += _job_lines(rng, job, written, layout, mark)
         gy, gm = divmod(sy * 12 + sm - rng.randint(1, 6), 12)
         y, m = gy, gm + 1
         if y < 2006:
@@ -671,10 +696,22 @@ def make_resume(seed: int) -> Resume:
         # A certificate on two lines (name, then issuer) stays one item.
         sections["certifications"] = [x for ln in lines for x in ln.split("\n")]
 
+    if rng.random() < 0.3:
+        # Dated entries that are not jobs: projects and awards.
+        sections["projects"] = [
+            f"Inventory Forecasting Dashboard | {rng.randint(2018, 2024)}",
+            f"{mark} Built a demand model in Python; cut stock-outs by 12%".strip(),
+            f"Contributor, pandas ({rng.randint(2019, 2021)} – {rng.randint(2022, 2025)})",
+        ]
+    if rng.random() < 0.3:
+        sections["awards"] = [
+            f"Employee of the Year, {rng.choice(COMPANIES)}, {rng.randint(2015, 2024)}",
+            f"Dean's List (Fall {rng.randint(2010, 2016)})",
+        ]
     order = ["summary", "experience", "education", "skills", "certifications"]
     if rng.random() < 0.4:
         order = ["summary", "education", "skills", "experience", "certifications"]
-    for kind in order:
+    for kind in [*order, "projects", "awards"]:
         if kind in sections:
             blocks.append((kind, _heading(rng, kind, underline) + sections[kind]))
 
@@ -707,8 +744,15 @@ def to_docx(resume: Resume, rng: random.Random) -> bytes:
             for i, item in enumerate(items):
                 table.cell(i // 3, i % 3).text = item
             continue
+        tables = rng.random() < 0.5
         for line in lines:
-            document.add_paragraph(line)
+            if "\t" in line and tables:
+                # A job line laid out as a borderless two-cell table: text left, dates right.
+                left, right = line.split("\t", 1)
+                row = document.add_table(rows=1, cols=2).rows[0]
+                row.cells[0].text, row.cells[1].text = left, right
+            else:
+                document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -758,15 +802,9 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
                 y -= step
             y -= step / 2
         return _pdf(items, size), two_col
-    side = [
-        ln for role, lines in resume.blocks if role in ("contact", "skills") for ln in [*lines, ""]
-    ]
-    main = [
-        ln
-        for role, lines in resume.blocks
-        if role not in ("contact", "skills")
-        for ln in [*lines, ""]
-    ]
+    aside = {"contact", "skills", *rng.sample(["certifications", "education", "awards"], 1)}
+    side = [ln for role, lines in resume.blocks if role in aside for ln in [*lines, ""]]
+    main = [ln for role, lines in resume.blocks if role not in aside for ln in [*lines, ""]]
     side = [piece for ln in side for piece in _wrap(ln.replace("\t", ", "), 34)]
     # Rows interleaved in the content stream, as many generators write them.
     for i in range(max(len(side), len(main))):
