@@ -51,16 +51,25 @@ def _is_admin(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_admin_role)
 
 
+_PERMISSION_ID_SUBQUERIES: dict[tuple[int, str], Subquery] = {}
+
+
 def _permission_id(codename: str) -> Subquery:
-    # A scalar subquery (one InitPlan on PostgreSQL) keeps the scoping join on the
-    # (user, permission, content_object) index instead of joining auth_permission per row.
-    # The content type id comes from Django's own per-process cache (cleared on flush).
-    content_type = ContentType.objects.get_for_model(CandidateProfile)
-    return Subquery(
-        Permission.objects.filter(codename=codename, content_type_id=content_type.pk)
-        .order_by()
-        .values("pk")[:1]
-    )
+    """The permission's id as a scalar subquery (one InitPlan on PostgreSQL).
+
+    It keeps the scoping join on the (user, permission, content_object) index instead of
+    joining auth_permission per row. The expression (not the id) is built once per content
+    type id, which Django's own cache provides and a database flush renews.
+    """
+    content_type_id = ContentType.objects.get_for_model(CandidateProfile).pk
+    key = (content_type_id, codename)
+    if key not in _PERMISSION_ID_SUBQUERIES:
+        _PERMISSION_ID_SUBQUERIES[key] = Subquery(
+            Permission.objects.filter(codename=codename, content_type_id=content_type_id)
+            .order_by()
+            .values("pk")[:1]
+        )
+    return _PERMISSION_ID_SUBQUERIES[key]
 
 
 def _granted(user: Any, codename: str) -> QuerySet:
