@@ -121,9 +121,15 @@ def _round(value: float) -> int:
     return int(value + 0.5)
 
 
-def _years(value: float) -> str:
+def _number(value: float) -> str:
     """7.5 -> "7.5", 5.0 -> "5"."""
     return f"{value:.1f}".removesuffix(".0")
+
+
+def _years(value: float) -> str:
+    """7.5 -> "7.5 years", 5.0 -> "5 years", 1.0 -> "1 year"."""
+    number = _number(value)
+    return f"{number} year" if number == "1" else f"{number} years"
 
 
 def _names(names: list[str]) -> str:
@@ -320,21 +326,23 @@ def _experience_part(job: PreparedJob, candidate: CandidateFacts) -> tuple[int, 
     # float(): database rows may carry Decimal, which does not mix with float arithmetic.
     years = None if candidate.total_years is None else float(candidate.total_years)
     if not minimum or minimum <= 0:
-        known = f" ({_years(years)} years)" if years is not None else ""
+        known = f" ({_years(years)})" if years is not None else ""
         return 100, f"the job sets no minimum{known}"
     if years is None:
         estimate = _years_with_job_skills(job, candidate.skill_years)
         if estimate is None:
-            return UNKNOWN_EXPERIENCE, (f"years of experience unknown ({_years(minimum)} required)")
+            return UNKNOWN_EXPERIENCE, (
+                f"years of experience unknown ({_number(minimum)} required)"
+            )
         value = max(UNKNOWN_EXPERIENCE, _round(100 * min(1.0, estimate / minimum)))
         return value, (
-            f"about {_years(estimate)} years with the job's skills (total unknown) "
-            f"vs {_years(minimum)} required"
+            f"about {_years(estimate)} with the job's skills (total unknown) "
+            f"vs {_number(minimum)} required"
         )
     if years >= minimum:
-        return 100, f"{_years(years)} years vs {_years(minimum)} required"
+        return 100, f"{_years(years)} vs {_number(minimum)} required"
     return _round(100 * max(0.0, years) / minimum), (
-        f"{_years(years)} years vs {_years(minimum)} required"
+        f"{_years(years)} vs {_number(minimum)} required"
     )
 
 
