@@ -31,6 +31,7 @@ def _items(lines: list[str]) -> list[str]:
                 (bulleted and not is_bullet(line) and not _complete(items[-1], text))
                 or re.search(r"[–—,(&-]$|\b(?:of|and|for|in)$", items[-1])
                 or re.match(r"^[a-z(]|^[–—-]\s", text)
+                or _detail_line(text)
             )
         )
         if continues:
@@ -57,6 +58,18 @@ def _items(lines: list[str]) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+def _detail_line(text: str) -> bool:
+    """A wrapped tail of the item above: "Credential ID 123", "Issued May 2021", or a lone
+    "Certificate" / "Associate" that ends its name."""
+    if re.match(
+        r"^(?:credential|licen[cs]e\s+(?:no|number|#)|issued|expires|expiry|valid)\b", text, re.I
+    ):
+        return True
+    words = _words(text)
+    known = _cert_words()["certification_words"] | _cert_words()["certification_levels"]
+    return 0 < len(words) <= 2 and all(w in known for w in words)
 
 
 def _issuer_line(line: str, item: str) -> bool:

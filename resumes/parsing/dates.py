@@ -70,7 +70,7 @@ def cut_span(line: str, span: tuple[int, int], filler: str = " | ") -> str:
     """Removes a date span (with brackets around it and a trailing "(2 yrs 3 mos)")."""
     start, end = span
     rest = line[end:]
-    m = re.match(r"\s*\)?\s*(?:[(·•|,]\s*)?" + DURATION.pattern, rest, re.IGNORECASE)
+    m = re.match(r"\s*[)\]]?\s*(?:[(·•|,]\s*)?" + DURATION.pattern, rest, re.IGNORECASE)
     if m:
         end += m.end()
     while start > 0 and line[start - 1] in " ([":

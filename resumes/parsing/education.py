@@ -127,7 +127,7 @@ def parse_education(lines: list[str]) -> list[dict]:
             entries.append(cur)
         cur = _entry()
 
-    clean = [strip_bullet(raw) for raw in lines]
+    clean = _join_wrapped([strip_bullet(raw) for raw in lines])
     for idx, line in enumerate(clean):
         if not line:
             continue
@@ -178,6 +178,39 @@ def parse_education(lines: list[str]) -> list[dict]:
                 cur["institution"] = rest[-1]
     flush()
     return entries
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Rejoins names a narrow column wrapped: "Associate of Applied Science in" / "Nursing",
+    "McGill" / "University", "Technical University" / "of Munich"."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev and line and _is_wrapped(prev, line):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _is_wrapped(prev: str, line: str) -> bool:
+    if find_date_ranges(prev) or _detail_re().match(line):
+        return False
+    if re.search(r"\b(?:in|of|and|for|de|&)$", prev) or re.match(r"(?:of|de|and|for|in)\b", line):
+        return True
+    # A bare word or two over a line that starts with the school word they belong to.
+    return (
+        len(prev.split()) <= 2
+        and not find_degree(prev)
+        and not _has_institution(prev)
+        and not is_location(prev)
+        and bool(re.match(r"(?:{})\b".format("|".join(_school_words())), line))
+    )
+
+
+@cache
+def _school_words() -> tuple[str, ...]:
+    return tuple(re.escape(w) for w in load_data("degrees")["institution_keywords"])
 
 
 def _school_follows(lines: list[str], idx: int) -> bool:

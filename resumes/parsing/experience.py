@@ -109,6 +109,12 @@ def parse_experience(lines: list[str]) -> list[dict]:
             text = _residual(lines[i], r) if i == anchors[k][0] else lines[i]
             pieces.extend(split_pieces(text))
         title, company, loc = assign_title_company(pieces)
+        # "Acme, Lisbon" / "Lead 2022 – Present" / ... / "Analyst 2019 – 2022": a role on a
+        # line of its own under an earlier role of a company written above both (a promotion).
+        if title and not company and headers[k] == [anchors[k][0]] and k and jobs:
+            prev = jobs[-1]
+            if prev["company"] and prev["title"] and headers[k - 1][0] < anchors[k - 1][0]:
+                company, loc = prev["company"], loc or prev["location"]
         end_line = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
         desc = [strip_bullet(ln) for ln in lines[headers[k][-1] + 1 : end_line] if ln.strip()]
         jobs.append(

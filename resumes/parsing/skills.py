@@ -158,6 +158,8 @@ def parse_skills(section_lines: list[str], full_text: str) -> list[dict]:
     out: dict[str, dict] = {}
 
     def add(name: str, level: str | None = None, years: float | None = None) -> None:
+        if not any(ch.isalnum() for ch in name):
+            return  # a stray quote or dash left over from a list is not a skill
         key = name.casefold()
         if key in out:
             out[key]["proficiency"] = out[key]["proficiency"] or level
