@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from candidates import selectors, services
-from candidates.forms import ShareCandidatesForm
+from candidates.forms import CandidateProfileAdminForm, ShareCandidatesForm
 from candidates.models import (
     CandidateActivity,
     CandidateNote,
@@ -146,7 +146,7 @@ class CandidateProfileAdmin(AdminRoleOnly, admin.ModelAdmin):
         "updated_at",
         "last_viewed_at",
     ]
-    exclude = ["search_vector", "resume_text"]
+    form = CandidateProfileAdminForm
     inlines = [ResumeInline, NoteInline, TagInline, HolderInline, ShareInline]
     actions = ["share_with_recruiters"]
     list_per_page = 50
@@ -170,8 +170,16 @@ class CandidateProfileAdmin(AdminRoleOnly, admin.ModelAdmin):
         return bool(request.user.is_superuser)
 
     def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        services.refresh_search_vector([obj.pk])
+        """Edited parse fields become corrections (logged, kept over re-parses)."""
+        audit = {"ip": client_ip(request), "user_agent": user_agent(request)}
+        corrected = [f for f in form.changed_data if f in services.CORRECTABLE_FIELDS]
+        others = [f for f in form.changed_data if f not in corrected]
+        if others:
+            obj.save(update_fields=[*others, "updated_at"])
+        for field in corrected:
+            services.correct_field(request.user, obj, field, form.cleaned_data[field], **audit)
+        if others and not corrected:
+            services.refresh_search_vector([obj.pk])
 
     def save_formset(self, request, form, formset, change) -> None:
         """New notes and tag changes go through the services, so they are logged."""

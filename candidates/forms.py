@@ -1,11 +1,13 @@
-"""Forms of the candidates admin: the intermediate "Share with recruiters…" step."""
+"""Forms of the candidates admin: profile corrections and the "Share with recruiters…" step."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
 
+from candidates import services
 from candidates.models import SHAREABLE_PERMISSIONS, CandidateProfile
+from hotgigs.errors import ServiceError
 
 PERMISSION_LABELS = {
     code: label
@@ -35,3 +37,36 @@ class ShareCandidatesForm(forms.Form):
         self.fields["recruiters"].queryset = (
             get_user_model().objects.filter(role="recruiter", is_active=True).order_by("username")
         )
+
+
+class CandidateProfileAdminForm(forms.ModelForm):
+    """The admin's profile form: corrected parse fields are validated as corrections."""
+
+    class Meta:
+        model = CandidateProfile
+        fields = [
+            "full_name",
+            "email",
+            "phone",
+            "location",
+            "links",
+            "headline",
+            "summary",
+            "years_experience",
+            "education_level",
+            "skills",
+            "experience",
+            "education",
+            "certifications",
+            "languages",
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for field in self.changed_data:
+            if field in services.CORRECTABLE_FIELDS and field in cleaned:
+                try:
+                    cleaned[field] = services.clean_correction(field, cleaned[field])
+                except ServiceError as exc:
+                    self.add_error(field, exc.message)
+        return cleaned

@@ -28,6 +28,7 @@ from .membership import (
 )
 from .profiles import (
     CORRECTABLE_FIELDS,
+    clean_correction,
     correct_field,
     parsed_value,
     profile_values_from_parse,
@@ -41,6 +42,7 @@ __all__ = [
     "add_note",
     "add_to_database",
     "bulk_tag",
+    "clean_correction",
     "correct_field",
     "grant_self_access",
     "log_activity",

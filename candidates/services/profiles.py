@@ -158,7 +158,7 @@ _LIST_OF_OBJECTS = {"skills", "experience", "education", "certifications"}
 _CONTACT_FIELDS = {"email", "phone", "links"}
 
 
-def _clean_correction(field: str, value: Any) -> Any:
+def clean_correction(field: str, value: Any) -> Any:
     """Validate a corrected value and put it in the shape the profile stores."""
     if field in _TEXT_LIMITS:
         if not isinstance(value, str):
@@ -255,7 +255,7 @@ def correct_field(
     require_permission(user, candidate, CHANGE)
     if field in _CONTACT_FIELDS:
         require_permission(user, candidate, VIEW_CONTACT)
-    cleaned = _clean_correction(field, value)
+    cleaned = clean_correction(field, value)
     correction = FieldCorrection.objects.create(
         candidate=candidate,
         field=field,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
@@ -13,6 +15,7 @@ from candidates.models import (
     Action,
     CandidateActivity,
     CandidateShare,
+    FieldCorrection,
 )
 from tests.candidates.factories import (
     CandidateActivityFactory,
@@ -105,29 +108,65 @@ def test_master_list_searches_and_candidate_page_shows_inlines(admin_client, adm
     assert "secret plan" not in page  # private notes belong to their author only
 
 
-def test_notes_and_tags_added_in_admin_are_logged(admin_client, recruiter):
-    candidate = held_by(recruiter)
-    page = admin_client.get(f"{CHANGELIST}{candidate.pk}/change/")
+def _change_form_data(page) -> dict:
+    """What the browser would post back for an unchanged candidate page."""
     form = page.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
-    data.update({"links": "[]", "skills": "[]", "skill_keys": "[]", "experience": "[]"})
-    data.update({"education": "[]", "certifications": "[]", "languages": "[]"})
-    for formset in page.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if isinstance(value, list | dict):
+            value = json.dumps(value)
+        data[name] = "" if value is None else value
+        if field.show_hidden_initial:  # fields with a callable default post their initial too
+            data[f"initial-{name}"] = data[name]
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
         for name, field in management.fields.items():
             data[f"{management.prefix}-{name}"] = management.initial.get(name, field.initial)
-    notes_prefix = next(
+    return data
+
+
+def _prefix(page, model_name: str) -> str:
+    return next(
         f.formset.prefix
         for f in page.context["inline_admin_formsets"]
-        if "note" in f.formset.prefix
+        if f.formset.model._meta.model_name == model_name
     )
-    data[f"{notes_prefix}-TOTAL_FORMS"] = 1
-    data[f"{notes_prefix}-0-body"] = "met at the fair"
-    data[f"{notes_prefix}-0-candidate"] = str(candidate.pk)
-    response = admin_client.post(f"{CHANGELIST}{candidate.pk}/change/", data)
-    assert response.status_code == 302, response.context["errors"] if response.context else ""
+
+
+def test_notes_added_in_admin_are_logged(admin_client, recruiter):
+    candidate = held_by(recruiter)
+    url = f"{CHANGELIST}{candidate.pk}/change/"
+    page = admin_client.get(url)
+    data = _change_form_data(page)
+    notes = _prefix(page, "candidatenote")
+    data.update({f"{notes}-TOTAL_FORMS": 1, f"{notes}-0-body": "met at the fair"})
+    data[f"{notes}-0-candidate"] = str(candidate.pk)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
     assert candidate.notes.get().body == "met at the fair"
     assert CandidateActivity.objects.filter(action=Action.NOTE_ADDED).exists()
+
+
+def test_fields_edited_in_admin_become_corrections(admin_client, recruiter):
+    candidate = held_by(recruiter, headline="Enginer")
+    url = f"{CHANGELIST}{candidate.pk}/change/"
+    data = {**_change_form_data(admin_client.get(url)), "headline": "Staff Engineer"}
+    assert admin_client.post(url, data).status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.headline == "Staff Engineer"
+    correction = FieldCorrection.objects.get(candidate=candidate)
+    assert (correction.field, correction.value) == ("headline", "Staff Engineer")
+
+
+def test_an_invalid_phone_in_admin_is_a_form_error(admin_client, recruiter):
+    candidate = held_by(recruiter)
+    url = f"{CHANGELIST}{candidate.pk}/change/"
+    data = {**_change_form_data(admin_client.get(url)), "phone": "call me maybe"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "is not a phone number" in response.content.decode()
+    assert not FieldCorrection.objects.exists()
 
 
 @pytest.mark.parametrize(
