@@ -737,7 +737,7 @@ def to_docx(resume: Resume, rng: random.Random) -> bytes:
             for line in lines[1:]:
                 header.add_paragraph(line)
             continue
-        if role == "skills" and rng.random() < 0.4 and len(lines) > 2:
+        if role == "skills" and rng.random() < 0.4 and len(lines) > 2 and ":" not in lines[1]:
             document.add_paragraph(lines[0])
             items = [x for ln in lines[1:] for x in ln.replace("\t", ", ").split(", ") if x]
             table = document.add_table(rows=(len(items) + 2) // 3, cols=3)
@@ -797,8 +797,10 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
             for line in lines:
                 parts = line.split("\t")
                 items.append((40, y, parts[0]))
-                if len(parts) > 1:
+                if len(parts) == 2:  # dates right-aligned
                     items.append((430, y, parts[1]))
+                for k, part in enumerate(parts[1:] if len(parts) > 2 else []):
+                    items.append((40 + 170 * (k + 1), y, part))  # table columns
                 y -= step
             y -= step / 2
         return _pdf(items, size), two_col
