@@ -12,7 +12,7 @@ import pypdf
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 from pypdf.generic import FloatObject
 
-from resumes.parsing.dates import find_date_ranges
+from resumes.parsing.dates import cut_span, find_date_ranges
 from resumes.parsing.errors import ResumeFileError
 
 log = logging.getLogger(__name__)
@@ -219,8 +219,17 @@ def _mostly_single_words(frags: list[_Frag]) -> bool:
 
 
 def _mostly_dates(frags: list[_Frag]) -> bool:
-    dated = sum(1 for f in frags if len(f.text.split()) <= 6 and find_date_ranges(f.text))
+    dated = sum(1 for f in frags if _is_date_cell(f.text))
     return dated * 2 >= len(frags)
+
+
+def _is_date_cell(text: str) -> bool:
+    """ "Jan 2019 – Mar 2021 · 2 yrs 2 mos" or "Berlin | 2019 – 2021": dates with little else."""
+    ranges = find_date_ranges(text)
+    if not ranges:
+        return False
+    # Durations after the dates ("· 3 yr 0 mo") go with them; what is left must be short.
+    return len(cut_span(text, ranges[0].span, " ").split()) <= 3
 
 
 @dataclass
