@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.request import Request
@@ -43,20 +43,34 @@ def _audit(request: Request) -> dict[str, Any]:
 
 
 class CandidatePagination(SkipLimitPagination):
-    """skip/limit, reading a page in two steps: its ids, then its rows.
+    """skip/limit, reading a page in two steps: its ids (with the total), then its rows.
 
-    The ids query touches only narrow indexes (scope, order, filters); the profile rows,
-    which are wide, are then read for the page alone instead of for every row the sort
-    or the offset passes over.
+    The ids query touches only narrow indexes (scope, order, filters) and counts the
+    matches in the same pass (``COUNT(*) OVER ()``), so a search is evaluated once; the
+    wide profile rows are then read for the page alone.
     """
 
     known_count: int | None = None
 
-    def get_count(self, queryset: QuerySet) -> int:
-        return self.known_count if self.known_count is not None else super().get_count(queryset)
-
     def paginate_queryset(self, queryset: QuerySet, request: Any, view: Any = None) -> list:
-        page = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        window = queryset[self.offset : self.offset + self.limit]
+        if self.known_count is not None:
+            self.count = self.known_count
+            page = list(window.values_list("pk", flat=True)) if self.offset < self.count else []
+        else:
+            counted = list(
+                queryset.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+                    self.offset : self.offset + self.limit
+                ]
+            )
+            page = [pk for pk, _ in counted]
+            # Past the last page there is no row to carry the total: count it alone.
+            self.count = counted[0][1] if counted else queryset.count()
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
         if not page:
             return []
         rows = {row.pk: row for row in queryset.filter(pk__in=page).order_by()}
