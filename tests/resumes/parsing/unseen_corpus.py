@@ -730,6 +730,8 @@ def to_docx(resume: Resume, rng: random.Random) -> bytes:
     """A DOCX with the contact block in the page header or body, jobs sometimes in a table."""
     document = docx.Document()
     contact_in_header = rng.random() < 0.4
+    if rng.random() < 0.25:
+        return _docx_heading_table(document, resume)
     for role, lines in resume.blocks:
         if role == "contact" and contact_in_header:
             header = document.sections[0].header
@@ -758,10 +760,29 @@ def to_docx(resume: Resume, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
-def _pdf(items: list[tuple[float, float, str]], size: int = 10) -> bytes:
-    """A one-page text PDF (WinAnsi encoding, so dashes and accents survive)."""
+def _docx_heading_table(document: docx.document.Document, resume: Resume) -> bytes:
+    """The template with a heading column: one table row per section, the heading in the
+    left cell and the section's lines as paragraphs of the right cell."""
+    contact = resume.blocks[0][1]
+    for line in contact:
+        document.add_paragraph(line)
+    sections = resume.blocks[1:]
+    table = document.add_table(rows=len(sections), cols=2)
+    for row, (_, lines) in zip(table.rows, sections, strict=True):
+        row.cells[0].text = lines[0]
+        # Underlines under a heading have no place in a cell.
+        body = [ln.replace("\t", "  ") for ln in lines[1:] if not ln or set(ln) - set("=-")]
+        row.cells[1].text = body[0] if body else ""
+        for line in body[1:]:
+            row.cells[1].add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf(pages: list[list[tuple[float, float, str]]], size: int = 10) -> bytes:
+    """A text PDF, one list of (x, y, text) per page (WinAnsi, so dashes and accents survive)."""
     writer = PdfWriter()
-    page = writer.add_blank_page(612, 792)
     font = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Font"),
@@ -771,15 +792,17 @@ def _pdf(items: list[tuple[float, float, str]], size: int = 10) -> bytes:
         }
     )
     fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
-    ops = []
-    for x, y, text in items:
-        raw = text.replace("▪", "•").encode("cp1252", errors="replace")
-        escaped = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        ops.append(b"BT /F1 %d Tf 1 0 0 1 %.1f %.1f Tm (" % (size, x, y) + escaped + b") Tj ET")
-    stream = DecodedStreamObject()
-    stream.set_data(b"\n".join(ops))
-    page[NameObject("/Contents")] = writer._add_object(stream)
+    for items in pages:
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        ops = []
+        for x, y, text in items:
+            raw = text.replace("▪", "•").encode("cp1252", errors="replace")
+            escaped = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops.append(b"BT /F1 %d Tf 1 0 0 1 %.1f %.1f Tm (" % (size, x, y) + escaped + b") Tj ET")
+        stream = DecodedStreamObject()
+        stream.set_data(b"\n".join(ops))
+        page[NameObject("/Contents")] = writer._add_object(stream)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -789,12 +812,20 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
     """A one-page PDF, one column or a sidebar (contact, skills, certificates) beside the rest."""
     two_col = rng.random() < 0.4
     items: list[tuple[float, float, str]] = []
-    size = 8 if two_col else 9
-    step = size + 3
+    size = 8 if two_col else 10
+    step = size + 3 if two_col else 15
     if not two_col:
+        # Pages of about 45 lines, each with a running footer, as long resumes have.
+        pages: list[list[tuple[float, float, str]]] = [items]
+        footer = f"{resume.label['contact']['full_name']} – Page {{}}"
         y = 770.0
         for _, lines in resume.blocks:
             for line in lines:
+                if y < 60:
+                    items.append((250, 30, footer.format(len(pages))))
+                    items = []
+                    pages.append(items)
+                    y = 770.0
                 parts = line.split("\t")
                 items.append((40, y, parts[0]))
                 if len(parts) == 2:  # dates right-aligned
@@ -803,7 +834,9 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
                     items.append((40 + 170 * (k + 1), y, part))  # table columns
                 y -= step
             y -= step / 2
-        return _pdf(items, size), two_col
+        if len(pages) > 1:
+            items.append((250, 30, footer.format(len(pages))))
+        return _pdf(pages, size), two_col
     aside = {"contact", "skills", *rng.sample(["certifications", "education", "awards"], 1)}
     side = [ln for role, lines in resume.blocks if role in aside for ln in [*lines, ""]]
     main = [ln for role, lines in resume.blocks if role not in aside for ln in [*lines, ""]]
@@ -818,7 +851,7 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
             items.append((220, y, parts[0]))
             if len(parts) > 1:
                 items.append((480, y, parts[1]))
-    return _pdf(items, size), two_col
+    return _pdf([items], size), two_col
 
 
 def _wrap(line: str, width: int) -> list[str]:
