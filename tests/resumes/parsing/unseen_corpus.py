@@ -819,14 +819,22 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
         pages: list[list[tuple[float, float, str]]] = [items]
         footer = f"{resume.label['contact']['full_name']} – Page {{}}"
         y = 770.0
-        for _, lines in resume.blocks:
-            for line in lines:
+        for role, lines in resume.blocks:
+            # Dates first: a gutter of dates at the left margin, the jobs indented beside it.
+            gutter = role == "experience" and resume.styles["job_layout"] == "dates_tab_title"
+            for n, line in enumerate(lines):
                 if y < 60:
                     items.append((250, 30, footer.format(len(pages))))
                     items = []
                     pages.append(items)
                     y = 770.0
                 parts = line.split("\t")
+                if gutter and n > 1:
+                    if len(parts) == 2:
+                        items.append((40, y, parts[0]))
+                    items.append((230, y, parts[-1]))
+                    y -= step
+                    continue
                 items.append((40, y, parts[0]))
                 if len(parts) == 2:  # dates right-aligned
                     items.append((430, y, parts[1]))
