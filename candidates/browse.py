@@ -229,9 +229,12 @@ def browse_candidates(
 
 
 def database_size(user: Any) -> int:
-    """How many candidates a recruiter's database holds, counted on the membership index.
+    """How many candidates the user's whole database holds (the master one for admins).
 
-    Equals ``candidates_visible_to(user).count()`` for recruiters, because membership and
-    view permission are written together (property-tested) — without touching profiles.
+    For recruiters it is counted on the membership index: that equals
+    ``candidates_visible_to(user).count()`` because membership and view permission are
+    written together (property-tested), and it touches no profile row.
     """
+    if is_admin(user):
+        return CandidateProfile.objects.count()
     return RecruiterCandidate.objects.filter(recruiter_id=user.pk).count()
