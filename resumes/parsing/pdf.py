@@ -200,10 +200,25 @@ def _column_split(lines: list[list[_Frag]], width: float) -> float | None:
             continue
         if _mostly_dates(left) or _mostly_dates(right) or _mostly_single_words(right):
             continue
+        if _dates_beside_text(frags, x):
+            continue
         score = only_l + only_r + min(len(left), len(right))
         if best is None or score > best[0]:
             best = (score, x)
     return None if best is None else best[1]
+
+
+def _dates_beside_text(frags: list[_Frag], x: float) -> bool:
+    """A gutter of dates, not a sidebar: where both sides share a row, the left side is
+    mostly a date (jobs indented beside their dates, under headings at the margin)."""
+    rows: dict[int, list[_Frag]] = {}
+    for f in frags:
+        rows.setdefault(round(f.y / 3), []).append(f)
+    shared = [r for r in rows.values() if any(f.x < x for f in r) and any(f.x >= x for f in r)]
+    if len(shared) < 2:
+        return False
+    dated = sum(1 for r in shared if _is_date_cell(" ".join(f.text for f in r if f.x < x)))
+    return dated * 10 >= len(shared) * 6
 
 
 def _left_aligned(frags: list[_Frag]) -> bool:

@@ -821,15 +821,18 @@ def to_pdf(resume: Resume, rng: random.Random) -> tuple[bytes, bool]:
         y = 770.0
         for role, lines in resume.blocks:
             # Dates first: a gutter of dates at the left margin, the jobs indented beside it.
-            gutter = role == "experience" and resume.styles["job_layout"] == "dates_tab_title"
-            for n, line in enumerate(lines):
+            gutter_block = role == "experience" and resume.styles["job_layout"] == "dates_tab_title"
+            gutter = False
+            for line in lines:
+                # A job drawn in the gutter runs from its dated line to the next blank line.
+                gutter = gutter_block and ("\t" in line or (gutter and bool(line)))
                 if y < 60:
                     items.append((250, 30, footer.format(len(pages))))
                     items = []
                     pages.append(items)
                     y = 770.0
                 parts = line.split("\t")
-                if gutter and n > 1:
+                if gutter:
                     if len(parts) == 2:
                         items.append((40, y, parts[0]))
                     items.append((230, y, parts[-1]))
