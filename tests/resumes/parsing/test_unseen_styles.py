@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from resumes.parsing import parse_text
+from resumes.parsing import extract_text, parse_text
 from tests.resumes.helpers import FIXTURES
+from tests.resumes.parsing.pdf_builder import make_pdf
 from tests.resumes.parsing.unseen_corpus import score, table
 
 TODAY = date(2026, 11, 1)
@@ -165,3 +166,32 @@ def test_field_written_before_a_closing_degree() -> None:
 def test_school_names_keep_their_place_but_not_the_address(line: str, school: str) -> None:
     [edu] = parse_text(f"Education\nMSc Finance\n{line}\n2019\n")["education"]
     assert edu["institution"] == school
+
+
+def test_pdf_gutter_of_dates_beside_jobs_is_not_a_sidebar() -> None:
+    rows = [
+        (40, 770, "Kwame Mensah"),
+        (40, 755, "kwame@example.com | +1 415 555 0199"),
+        (40, 730, "EXPERIENCE"),
+        (40, 712, "Jan 2021 - Present"),
+        (230, 712, "Backend Developer"),
+        (230, 698, "Helios Energy GmbH"),
+        (230, 684, "- Cut monthly reporting time by 40% with a new data pipeline"),
+        (40, 664, "Mar 2017 - Dec 2020"),
+        (230, 664, "Data Analyst"),
+        (230, 650, "Lumen Bioscience"),
+        (230, 636, "- Handled 60+ customer requests per day"),
+        (40, 610, "EDUCATION"),
+        (40, 596, "BSc Economics, 2016"),
+        (40, 582, "University of Cape Town"),
+        (40, 556, "SKILLS"),
+        (40, 542, "Python, SQL, Docker"),
+    ]
+    text = extract_text(make_pdf(rows), "pdf")
+    data = parse_text(text, today=TODAY)
+    jobs = [(j["title"], j["company"], j["start"]) for j in data["experience"]]
+    assert jobs == [
+        ("Backend Developer", "Helios Energy GmbH", "2021-01"),
+        ("Data Analyst", "Lumen Bioscience", "2017-03"),
+    ]
+    assert [e["institution"] for e in data["education"]] == ["University of Cape Town"]
