@@ -56,16 +56,16 @@ class CandidatePagination(SkipLimitPagination):
         self.request = request
         self.limit = self.get_limit(request)
         self.offset = self.get_offset(request)
-        window = queryset[self.offset : self.offset + self.limit]
+        end = self.offset + self.limit
         if self.known_count is not None:
             self.count = self.known_count
-            page = list(window.values_list("pk", flat=True)) if self.offset < self.count else []
-        else:
-            counted = list(
-                queryset.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-                    self.offset : self.offset + self.limit
-                ]
+            in_range = self.offset < self.count
+            page = (
+                list(queryset.values_list("pk", flat=True)[self.offset : end]) if in_range else []
             )
+        else:
+            with_total = queryset.annotate(total=Window(Count("pk")))
+            counted = list(with_total.values_list("pk", "total")[self.offset : end])
             page = [pk for pk, _ in counted]
             # Past the last page there is no row to carry the total: count it alone.
             self.count = counted[0][1] if counted else queryset.count()

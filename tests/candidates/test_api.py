@@ -330,3 +330,12 @@ def test_list_count_covers_own_and_shared_candidates_but_not_revoked_ones(
     body = client_for(recruiter).get(LIST).json()
     assert body["count"] == 3
     assert str(revoked.pk) not in [row["id"] for row in body["results"]]
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "engineer"}])
+def test_a_page_past_the_end_is_empty_but_keeps_the_count(recruiter, client_for, query):
+    for _ in range(3):
+        held_by(recruiter, headline="Backend Engineer")
+    body = client_for(recruiter).get(LIST, {**query, "skip": 10}).json()
+    assert (body["count"], body["results"]) == (3, [])
+    assert body["previous"] is not None
