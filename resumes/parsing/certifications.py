@@ -29,8 +29,8 @@ def _items(lines: list[str]) -> list[str]:
             and joinable
             and (
                 (bulleted and not is_bullet(line) and not _complete(items[-1], text))
-                or re.search(r"[–—,(&-]$|\b(?:of|and|for|in)$", items[-1])
-                or re.match(r"^[a-z(]|^[–—-]\s", text)
+                or re.search(r"[–—,(&:-]$|\b(?:of|and|for|in)$", items[-1])
+                or re.match(r"^[a-z(]|^[–—-]\s|^[\d\s-]+$", text)
                 or _detail_line(text)
             )
         )

@@ -198,6 +198,17 @@ def _is_wrapped(prev: str, line: str) -> bool:
         return False
     if re.search(r"\b(?:in|of|and|for|de|&)$", prev) or re.match(r"(?:of|de|and|for|in)\b", line):
         return True
+    # "B.Tech — McGill" over "University, 2010": a school word opening a line finishes the
+    # name the line above ended with.
+    tail = re.split(r"\s+[–—|-]\s+", prev)[-1]
+    if (
+        re.match(r"(?:{})(?:,|\s+of\b|$)".format("|".join(_school_words())), line)
+        and tail != prev
+        and 0 < len(tail.split()) <= 3
+        and tail[:1].isupper()
+        and not (_has_institution(prev) or find_degree(tail) or is_location(tail))
+    ):
+        return True
     # A bare word or two over a line that starts with the school word they belong to.
     return (
         len(prev.split()) <= 2
