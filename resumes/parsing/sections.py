@@ -69,6 +69,15 @@ def heading_kind(line: str) -> str | None:
     key = _key(text)
     if key in variants:
         return variants[key]
+    # "Work Experiences": the plural of a listed heading.
+    if key.endswith("s") and key[:-1] in variants:
+        return variants[key[:-1]]
+    # "Publications & Presentations": a compound whose parts are all headings takes the
+    # kind of its first part, or "skills", whose parser also reads the other lists.
+    parts = [p.strip() for p in key.split(" and ")]
+    if len(parts) == 2 and all(p in variants for p in parts):
+        kinds = [variants[p] for p in parts]
+        return "skills" if "skills" in kinds else kinds[0]
     # Unlisted headings ("Relevant Work Experience") count when styled as a heading and made
     # of a section keyword plus qualifier words only, so a skill like "Special Education" is not.
     words = text.split()

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from resumes.parsing import extract_text, parse_text
+from resumes.parsing.sections import heading_kind
 from tests.resumes.helpers import FIXTURES
 from tests.resumes.parsing.pdf_builder import make_pdf
 from tests.resumes.parsing.unseen_corpus import score, table
@@ -195,3 +196,19 @@ def test_pdf_gutter_of_dates_beside_jobs_is_not_a_sidebar() -> None:
         ("Data Analyst", "Lumen Bioscience", "2017-03"),
     ]
     assert [e["institution"] for e in data["education"]] == ["University of Cape Town"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Work Experiences", "experience"),
+        ("Work Experience & Internships", "experience"),
+        ("Publications & Presentations", "publications"),
+        ("Languages and Skills", "skills"),
+        ("Licensure & Certifications", "certifications"),
+        ("Skills & Abilities", "skills"),
+        ("Specializations", "skills"),
+    ],
+)
+def test_plural_and_compound_headings(heading: str, kind: str) -> None:
+    assert heading_kind(heading) == kind

@@ -218,6 +218,8 @@ HEADINGS = {
         "Relevant Experience",
         "Work History",
         "Experience",
+        "Work Experiences",
+        "Work Experience & Internships",
     ],
     "education": ["Academic Background", "Education", "Qualifications", "Education & Training"],
     "skills": [
@@ -226,6 +228,8 @@ HEADINGS = {
         "Technical Proficiencies",
         "Skills",
         "Key Skills",
+        "Skills & Abilities",
+        "Specializations",
     ],
     "projects": ["Projects", "Selected Projects", "Key Projects"],
     "awards": ["Awards", "Honors & Awards", "Achievements"],
@@ -234,6 +238,7 @@ HEADINGS = {
         "Credentials",
         "Professional Development",
         "Certifications",
+        "Licensure & Certifications",
     ],
 }
 SUMMARIES = [
