@@ -10,7 +10,8 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -156,7 +157,20 @@ class CandidateProfileAdmin(AdminRoleOnly, admin.ModelAdmin):
         return (
             selectors.candidates_visible_to(request.user)
             .defer("resume_text", "search_vector")
-            .annotate(holder_total=Count("holders", distinct=True))
+            # A correlated count, evaluated for the page's rows only (a JOIN + GROUP BY
+            # would aggregate the whole master table before the LIMIT).
+            .annotate(
+                holder_total=Coalesce(
+                    Subquery(
+                        RecruiterCandidate.objects.filter(candidate=OuterRef("pk"))
+                        .order_by()
+                        .values("candidate")
+                        .annotate(total=Count("pk"))
+                        .values("total")
+                    ),
+                    0,
+                )
+            )
         )
 
     @admin.display(description="holders", ordering="holder_total")
