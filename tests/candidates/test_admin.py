@@ -99,8 +99,9 @@ def test_master_list_searches_and_candidate_page_shows_inlines(admin_client, adm
     services.add_note(recruiter, candidate, "secret plan", is_private=True)
     services.add_note(recruiter, candidate, "open note")
     services.set_tags(recruiter, candidate, add=["cobol"])
-    listing = admin_client.get(CHANGELIST, {"q": "hopper"})
-    assert "Grace Hopper" in listing.content.decode()
+    listing = admin_client.get(CHANGELIST, {"q": "hopper"}).content.decode()
+    assert "Grace Hopper" in listing
+    assert '<td class="field-holder_count">2</td>' in listing
     page = admin_client.get(f"{CHANGELIST}{candidate.pk}/change/").content.decode()
     assert "held by" in page.lower()
     assert "Revoke…" in page
