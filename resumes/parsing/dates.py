@@ -35,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?:19[5-9]\d|20\d\d)"
     # One written date, most specific forms first.
     one = (
-        rf"(?:{month}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023, Mar 5 2021
+        rf"(?:{month}\.?,?\s*(?:of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?['’]?{year}"  # Sep 2023
         rf"|{month}[-/]{year}"  # Sep-2023, Sep/2023
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\.?,?\s+{year}"  # 5 March 2021
         rf"|{month}\.?\s*['’]\d\d(?!\d)"  # Jan '19
@@ -123,6 +123,9 @@ def is_present(text: str) -> bool:
     return bool(_patterns()["present"].match(text.strip().strip(".")))
 
 
+_SHORT_END = re.compile(r"\s*[-–—]\s*(\d\d)(?![\d/.,%])(?!\s+[a-z])")
+
+
 def find_date_ranges(line: str) -> list[DateRange]:
     """Returns every date or date range in a line, left to right."""
     out = []
@@ -132,6 +135,12 @@ def find_date_ranges(line: str) -> list[DateRange]:
         if start is None:
             continue
         if b is None:
+            short = _SHORT_END.match(line, m.end()) if re.fullmatch(r"\d{4}", start) else None
+            if short and int(short.group(1)) > int(start[2:]):
+                # "2010–15": the end year written with its last two digits.
+                end = f"{start[:2]}{short.group(1)}"
+                out.append(DateRange(start, end, False, (m.start(), short.end())))
+                continue
             since = bool(_patterns()["since"].match(m.group(0)))
             out.append(DateRange(start, None, since, m.span()))
         elif is_present(b):

@@ -212,3 +212,16 @@ def test_pdf_gutter_of_dates_beside_jobs_is_not_a_sidebar() -> None:
 )
 def test_plural_and_compound_headings(heading: str, kind: str) -> None:
     assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("2016–19", "2016", "2019"),
+        ("January of 2019 - March of 2021", "2019-01", "2021-03"),
+        ("Oct-2019 – Dec-2022", "2019-10", "2022-12"),
+    ],
+)
+def test_more_written_date_forms(written: str, start: str, end: str) -> None:
+    [job] = parse_text(f"Experience\nData Analyst | Cobalt Insurance | {written}\n")["experience"]
+    assert (job["start"], job["end"]) == (start, end)

@@ -311,8 +311,10 @@ def _date_range(rng: random.Random, start: tuple[int, int], end: tuple[int, int]
         written = f"{s}{rng.choice(SEPARATORS)}{rng.choice(PRESENT_WORDS)}"
         return wrap.format(written), start_label, None, True
     e = _fmt_date(rng, form, *end)
-    end_label = f"{end[0]}-{end[1]:02d}" if precise else str(end[0])
     sep = " to " if wrap.startswith("From") else rng.choice(SEPARATORS)
+    if form == "year" and sep.strip() in "–-" and not wrap.startswith("From"):
+        e = f"{end[0] % 100:02d}" if rng.random() < 0.3 else e  # "2016–19"
+    end_label = f"{end[0]}-{end[1]:02d}" if precise else str(end[0])
     written = wrap.format(f"{s}{sep}{e}")
     if rng.random() < 0.15:
         months = (end[0] - start[0]) * 12 + end[1] - start[1]
