@@ -244,7 +244,12 @@ def find_name(sections: list[Section], email: str | None = None) -> tuple[str | 
             if not score and in_header and li + 1 < len(sec.lines):
                 # A big two-line name: "JANE" over "DOE".
                 joined = f"{candidate} {sec.lines[li + 1].strip()}"
-                if len(joined.split()) == 2 and name_score(joined):
+                if (
+                    len(candidate.split()) == 1
+                    and len(joined.split()) <= 4
+                    and candidate == line  # not the rest of "Curriculum Vitae"
+                    and name_score(joined)
+                ):
                     candidate, score, li = joined, name_score(joined), li + 1
             elif score and in_header and li + 1 < len(sec.lines):
                 # "MARÍA JOSÉ" over "GARCÍA": a lone family name in the same type below.

@@ -225,3 +225,15 @@ def test_plural_and_compound_headings(heading: str, kind: str) -> None:
 def test_more_written_date_forms(written: str, start: str, end: str) -> None:
     [job] = parse_text(f"Experience\nData Analyst | Cobalt Insurance | {written}\n")["experience"]
     assert (job["start"], job["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("top", "name"),
+    [
+        ("TOMÁS\nÓ BRIAIN", "Tomás Ó Briain"),
+        ("MARIA\nDE LA CRUZ", "Maria De La Cruz"),
+        ("CURRICULUM VITAE\nJohn Smith", "John Smith"),
+    ],
+)
+def test_big_names_over_two_lines(top: str, name: str) -> None:
+    assert parse_text(f"{top}\nperson@example.com\n")["contact"]["full_name"] == name
