@@ -10,6 +10,11 @@ from resumes.parsing.dates import find_dates
 from resumes.parsing.fields import clean_piece, company_score, is_bullet, strip_bullet
 
 ISSUER_SEP = re.compile(r"\s+[–—|·]\s+|\s+-\s+|\s*\|\s*")
+EXPIRY_BEFORE = re.compile(
+    r"\b(?:exp\.?|expires?|expiry|expiration|valid\s+(?:until|through|thru)|renew(?:s|ed|al)?)"
+    r"\s*:?\s*(?:on\s+)?$",
+    re.I,
+)
 ISSUED_BY = re.compile(r"\b(?:issued by|by|from|issuer:?)\s+(.+)$", re.I)
 
 
@@ -97,25 +102,29 @@ def parse_cert_item(item: str) -> dict:
     date = None
     dates = find_dates(text)
     if dates:
-        # The first date is when it was earned; a later one is usually the expiry.
-        date = dates[0][0]
+        # The first date is when it was earned; a later one is usually the expiry, and one
+        # written after "expires" or "valid through" is never the date it was earned.
+        earned = [d for d, (s, _) in dates if not EXPIRY_BEFORE.search(text[:s])]
+        date = earned[0] if earned else None
         for _, (s, e) in reversed(dates):
             text = text[:s] + text[e:]
     # Credential numbers identify the paper, not the certification.
     text = re.sub(
-        r"\b(?:credential\s+id|license\s+(?:no\.?|number|#)|licence\s+(?:no\.?|number)|id)"
-        r"\s*[:#]?\s*[\w-]*\d[\w-]*",
+        r"\b(?:credential\s+id|licen[cs]e\s+(?:no\.?|number|#)|id)\s*[:#]?\s*[\w-]*\d[\w-]*"
+        r"|\blicen[cs]e\s+#\s*[\w-]*\d[\w-]*",
         "",
         text,
         flags=re.I,
     )
     text = re.sub(
-        r"\b(?:issued|obtained|earned|awarded|expires?|expiry|expiration|valid until)\b:?",
+        r"\b(?:issued|obtained|earned|awarded|expires?|expiry|expiration|valid\s+(?:until|through|thru)"
+        r"|exp\.(?=\s|$)|exp\b)\s*:?",
         "",
         text,
         flags=re.I,
     )
     text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
+    text = re.sub(r"(?:\s*,)+\s*,", ",", text)  # ", ," left where a number or date was
     text = clean_piece(re.sub(r"\s+", " ", text))
     issuer = None
     m = ISSUED_BY.search(text)
@@ -201,11 +210,22 @@ def _issuer_score(part: str, other: str) -> int:
 def _is_acronym_of(short: str, before: str) -> bool:
     """ "(PMP)" after "Project Management Professional" abbreviates it; it is not an issuer."""
     short = short.strip()
-    if not re.fullmatch(r"[A-Z0-9&.\-]{2,10}", short):
+    if not re.fullmatch(r"[A-Z0-9&.\- ]{2,10}", short):
         return False
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", before) if w[0].isupper())
     letters = re.sub(r"[^A-Z]", "", short)
-    return (bool(letters) and letters in initials) or len(short) <= 4
+    if letters and letters in initials:
+        return True
+    # "Six Sigma Green Belt (ASQ)", "(CSCP) (ASCM)", "SHRM-CP (SHRM)": a body that is not
+    # built from the name's capitals, that follows the name's own acronym or repeats a
+    # word of the name is who issued it.
+    words = {w.upper() for w in re.findall(r"[\w+]+", before)}
+    if re.search(r"\([^()]+\)\s*$", before) or short.upper() in words:
+        return False
+    if re.search(r"\d", short):
+        return True  # an exam code: "(SAA-C03)"
+    capitals = iter(re.sub(r"[^A-Z]", "", before))
+    return bool(letters) and all(ch in capitals for ch in letters)
 
 
 def parse_certifications(lines: list[str]) -> list[dict]:

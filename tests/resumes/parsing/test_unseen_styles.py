@@ -237,3 +237,46 @@ def test_more_written_date_forms(written: str, start: str, end: str) -> None:
 )
 def test_big_names_over_two_lines(top: str, name: str) -> None:
     assert parse_text(f"{top}\nperson@example.com\n")["contact"]["full_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Registered Nurse (RN), State of Texas, License #123456, exp. 2026",
+            ("Registered Nurse (RN)", "State of Texas", None),
+        ),
+        (
+            "First Aid & CPR/AED — American Red Cross — valid through 08/2025",
+            ("First Aid & CPR/AED", "American Red Cross", None),
+        ),
+        (
+            "AWS Certified Developer – Associate (Amazon Web Services), Issued Mar 2022, "
+            "Expires Mar 2025",
+            ("AWS Certified Developer – Associate", "Amazon Web Services", "2022-03"),
+        ),
+    ],
+)
+def test_expiry_dates_and_licence_numbers_stay_out_of_certificates(
+    line: str, expected: tuple
+) -> None:
+    cert = parse_text(f"Licenses & Certifications\n{line}\n")["certifications"][0]
+    assert (cert["name"], cert["issuer"], cert["date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "issuer"),
+    [
+        ("Six Sigma Green Belt (ASQ), 2021", "Six Sigma Green Belt", "ASQ"),
+        (
+            "Certified Management Accountant (CMA) (IMA)",
+            "Certified Management Accountant (CMA)",
+            "IMA",
+        ),
+        ("Certified ScrumMaster (CSM)", "Certified ScrumMaster (CSM)", None),
+        ("Professional Scrum Master I (PSM I)", "Professional Scrum Master I (PSM I)", None),
+    ],
+)
+def test_bracketed_issuer_or_abbreviation(line: str, name: str, issuer: str | None) -> None:
+    cert = parse_text(f"Certifications\n{line}\n")["certifications"][0]
+    assert (cert["name"], cert["issuer"]) == (name, issuer)
