@@ -123,6 +123,7 @@ def is_present(text: str) -> bool:
     return bool(_patterns()["present"].match(text.strip().strip(".")))
 
 
+_OPEN_END = re.compile(r"\s*[-–—]+(?=\s*(?:$|[|)\]]))")
 _SHORT_END = re.compile(r"\s*[-–—]\s*(\d\d)(?![\d/.,%])(?!\s+[a-z])")
 
 
@@ -142,6 +143,11 @@ def find_date_ranges(line: str) -> list[DateRange]:
                 out.append(DateRange(start, end, False, (m.start(), short.end())))
                 continue
             since = bool(_patterns()["since"].match(m.group(0)))
+            # "Oct 2019 –" with nothing after the dash: still in that role.
+            open_end = _OPEN_END.match(line, m.end())
+            if open_end:
+                out.append(DateRange(start, None, True, (m.start(), open_end.end())))
+                continue
             out.append(DateRange(start, None, since, m.span()))
         elif is_present(b):
             out.append(DateRange(start, None, True, m.span()))

@@ -280,3 +280,8 @@ def test_expiry_dates_and_licence_numbers_stay_out_of_certificates(
 def test_bracketed_issuer_or_abbreviation(line: str, name: str, issuer: str | None) -> None:
     cert = parse_text(f"Certifications\n{line}\n")["certifications"][0]
     assert (cert["name"], cert["issuer"]) == (name, issuer)
+
+
+def test_range_left_open_after_the_dash_is_current() -> None:
+    [job] = parse_text("Experience\nUX Designer | Copperline Studios | Oct 2019 –\n")["experience"]
+    assert (job["start"], job["end"], job["current"]) == ("2019-10", None, True)
