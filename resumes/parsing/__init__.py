@@ -11,6 +11,10 @@ Decisions worth knowing:
   live in data/*.json; skills go through the shared taxonomy (taxonomy.py).
 - Dates are "YYYY-MM" or "YYYY"; total_experience_years merges overlapping jobs and counts a
   bare year from its middle, an open-ended current job until today.
+- parse_text normalises its input itself (bullets, tabs, spaces), so pasted text reads like
+  extracted text. tests/resumes/parsing/unseen_corpus.py generates labelled resumes in styles
+  the shared fixtures lack (headings, date forms, job/degree/certificate layouts, sidebars,
+  heading columns, page footers); its per-field floors guard the rules they needed.
 """
 
 from __future__ import annotations
