@@ -739,6 +739,8 @@ def to_docx(resume: Resume, rng: random.Random) -> bytes:
     contact_in_header = rng.random() < 0.4
     if rng.random() < 0.25:
         return _docx_heading_table(document, resume)
+    if rng.random() < 0.2:
+        return _docx_sidebar_table(document, resume)
     for role, lines in resume.blocks:
         if role == "contact" and contact_in_header:
             header = document.sections[0].header
@@ -782,6 +784,24 @@ def _docx_heading_table(document: docx.document.Document, resume: Resume) -> byt
         row.cells[1].text = body[0] if body else ""
         for line in body[1:]:
             row.cells[1].add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_sidebar_table(document: docx.document.Document, resume: Resume) -> bytes:
+    """The two-column template: one table row, contact and skills in the narrow left cell,
+    everything else in the right cell."""
+    table = document.add_table(rows=1, cols=2)
+    side, main = table.rows[0].cells
+    first = {0: True, 1: True}
+    for role, lines in resume.blocks:
+        cell, k = (side, 0) if role in ("contact", "skills") else (main, 1)
+        for line in [*lines, ""]:
+            if first[k]:
+                cell.text, first[k] = line, False
+            else:
+                cell.add_paragraph(line.replace("\t", "  "))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
