@@ -11,25 +11,13 @@ from django.http import HttpRequest
 
 from hotgigs.errors import ServiceError
 from matching import services
-from matching.models import CandidateMatch, Job
+from matching.models import JOB_EDITABLE_FIELDS, CandidateMatch, Job
 
 
 class JobAdminForm(forms.ModelForm):
     class Meta:
         model = Job
-        fields = [
-            "owner",
-            "title",
-            "description",
-            "required_skills",
-            "preferred_skills",
-            "min_years",
-            "education_level",
-            "location",
-            "remote_policy",
-            "employment_type",
-            "status",
-        ]
+        fields = ["owner", *JOB_EDITABLE_FIELDS]
 
     def clean_owner(self) -> Any:
         owner = self.cleaned_data["owner"]

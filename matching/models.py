@@ -59,6 +59,14 @@ MATCH_INPUT_FIELDS = (
     "location",
     "remote_policy",
 )
+# What a recruiter may set on a job (forms, admin, API and services share this list).
+JOB_EDITABLE_FIELDS = (
+    "title",
+    "description",
+    *MATCH_INPUT_FIELDS,
+    "employment_type",
+    "status",
+)
 
 
 class Job(models.Model):

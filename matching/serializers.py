@@ -7,6 +7,7 @@ from rest_framework import serializers
 from candidates.models import CandidateProfile
 from matching.jobs import MAX_SKILL_LENGTH, MAX_SKILLS
 from matching.models import (
+    JOB_EDITABLE_FIELDS,
     CandidateMatch,
     EducationLevel,
     EmploymentType,
@@ -29,16 +30,7 @@ class JobSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "owner",
-            "title",
-            "description",
-            "required_skills",
-            "preferred_skills",
-            "min_years",
-            "education_level",
-            "location",
-            "remote_policy",
-            "employment_type",
-            "status",
+            *JOB_EDITABLE_FIELDS,
             "version",
             "created_at",
             "updated_at",

@@ -17,24 +17,11 @@ from candidates.selectors import candidates_visible_to, get_candidate_for
 from hotgigs.celery import enqueue_on_commit
 from hotgigs.errors import NotAllowed, ServiceError
 from matching.jobs import clean_skills, skills_from_description, suggest_skills
-from matching.models import MATCH_INPUT_FIELDS, CandidateMatch, Job, JobStatus
+from matching.models import JOB_EDITABLE_FIELDS, MATCH_INPUT_FIELDS, CandidateMatch, Job, JobStatus
 from matching.rematch import rematch_candidate, rematch_job
 from matching.tasks import rematch_candidate_task, rematch_job_task
 
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "description",
-        "required_skills",
-        "preferred_skills",
-        "min_years",
-        "education_level",
-        "location",
-        "remote_policy",
-        "employment_type",
-        "status",
-    }
-)
+EDITABLE_FIELDS = frozenset(JOB_EDITABLE_FIELDS)
 
 __all__ = [
     "EDITABLE_FIELDS",
