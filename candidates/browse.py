@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Substr
@@ -18,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from hotgigs.accounts.roles import is_admin
 
 from .models import CandidateProfile, CandidateShare, CandidateTag, RecruiterCandidate
+from .redact import normalize_contact_query
 from .tags import normalize_tags
 
 # Markers around matched words in search snippets; turned into <mark> after escaping.
@@ -46,14 +48,19 @@ def search_candidates(
     """Candidates matching a free-text query, best first, annotated with ``rank``.
 
     PostgreSQL: the GIN-indexed tsvector with websearch syntax ("python -java", quotes),
-    ranked by SearchRank. SQLite: every word must appear in the name, email, headline,
-    skills or resume text. ``with_snippet`` adds ``snippet`` from the resume text, with
-    matches between SNIPPET_START and SNIPPET_STOP (render with ``highlight_snippet``).
-    Pass the ``user`` that ``qs`` is scoped to: see ``_scope_hint``.
+    ranked by SearchRank. SQLite: every word must appear in the name, headline, skills or
+    resume text. A query that is an email address or a phone number matches the contact
+    fields exactly, and only where the user may see contact details. ``with_snippet`` adds
+    ``snippet`` from the resume text, with matches between SNIPPET_START and SNIPPET_STOP
+    (render with ``highlight_snippet``). Pass the ``user`` that ``qs`` is scoped to: see
+    ``_scope_hint``.
     """
     query = (query or "").strip()
     if not query:
         return qs
+    contact = normalize_contact_query(query, region=settings.PHONE_DEFAULT_REGION)
+    if contact is not None:
+        return _contact_search(qs, *contact, user=user, with_snippet=with_snippet)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
@@ -84,12 +91,33 @@ def search_candidates(
             continue
         qs = qs.filter(
             Q(full_name__icontains=word)
-            | Q(email__icontains=word)
             | Q(headline__icontains=word)
             | Q(skill_keys__icontains=word)
             | Q(resume_text__icontains=word)
         )
     qs = qs.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-created_at")
+    if with_snippet:
+        qs = qs.annotate(snippet=Substr("resume_text", 1, SNIPPET_LENGTH))
+    return qs
+
+
+def _contact_search(
+    qs: QuerySet[CandidateProfile], field: str, value: str, *, user: Any, with_snippet: bool
+) -> QuerySet[CandidateProfile]:
+    """An exact email or phone finds a candidate only for users who may see contact details.
+
+    Without ``view_contact`` a search must not confirm an address the caller already knows.
+    """
+    from .selectors import VIEW_CONTACT, _granted
+
+    qs = qs.filter(**{field: value})
+    if user is None:
+        return qs.none()
+    if not is_admin(user):
+        qs = qs.filter(
+            Exists(_granted(user, VIEW_CONTACT).filter(content_object_id=OuterRef("pk")))
+        )
+    qs = qs.annotate(rank=Value(1.0, output_field=FloatField())).order_by("-created_at")
     if with_snippet:
         qs = qs.annotate(snippet=Substr("resume_text", 1, SNIPPET_LENGTH))
     return qs

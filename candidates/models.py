@@ -57,7 +57,9 @@ class CandidateProfile(models.Model):
     education = models.JSONField(default=list, blank=True)
     certifications = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
-    resume_text = models.TextField(blank=True, help_text="Text of the latest resume, for search.")
+    resume_text = models.TextField(
+        blank=True, help_text="Text of the latest resume without contact details, for search."
+    )
     search_vector = SearchVectorField(null=True, editable=False)
     viewer_ids = models.JSONField(
         default=list,

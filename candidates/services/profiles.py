@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from candidates.models import CHANGE, VIEW_CONTACT, Action, CandidateProfile, FieldCorrection
+from candidates.redact import redact_contact
 from hotgigs.errors import ServiceError
 
 from .membership import add_to_database, grant_self_access, log_activity
@@ -103,13 +104,11 @@ def refresh_search_vector(candidate_ids: Iterable[Any]) -> None:
     if connection.vendor != "postgresql":
         return
     from django.contrib.postgres.search import SearchVector
-    from django.db.models import Value
-    from django.db.models.functions import Coalesce, Left
+    from django.db.models.functions import Left
 
     CandidateProfile.objects.filter(pk__in=list(candidate_ids)).update(
         search_vector=SearchVector("full_name", weight="A", config="english")
         + SearchVector("headline", weight="A", config="english")
-        + SearchVector(Coalesce("email", Value("")), weight="B", config="simple")
         + SearchVector("skill_keys", weight="B", config="english")
         + SearchVector(Left("resume_text", 100_000), weight="C", config="english")
     )
@@ -139,7 +138,10 @@ def upsert_from_parse(
         values = _apply_corrections(candidate, values)
     for field, value in values.items():
         setattr(candidate, field, value)
-    candidate.resume_text = text or candidate.resume_text
+    if text:
+        # Contact details live in their own, permission-guarded fields; the searchable
+        # copy of the text must not reveal them in snippets or to a search.
+        candidate.resume_text = redact_contact(text, region=settings.PHONE_DEFAULT_REGION)
     candidate.latest_resume = resume
     candidate.full_clean(exclude=["latest_resume", "owner", "email"])
     candidate.save()

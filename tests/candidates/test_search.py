@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from candidates import selectors
+from candidates import selectors, services
 from candidates.models import CandidateProfile
 from candidates.selectors import SNIPPET_START, SNIPPET_STOP, highlight_snippet
 from tests.candidates.factories import held_by
@@ -59,7 +59,39 @@ def test_every_word_of_a_search_must_match(recruiter, people):
 
 def test_search_matches_email(recruiter):
     person = held_by(recruiter, email="grace.hopper@navy.example")
-    assert _search(recruiter, "grace.hopper@navy.example") == [person]
+    assert _search(recruiter, "Grace.Hopper@navy.example") == [person]
+
+
+def test_search_matches_phone_in_any_written_form(recruiter):
+    person = held_by(recruiter, phone="+14155550123")
+    assert _search(recruiter, "(415) 555-0123") == [person]
+
+
+def test_contact_search_needs_view_contact(admin_user, recruiter, other_recruiter):
+    person = held_by(recruiter, email="grace.hopper@navy.example", phone="+14155550123")
+    services.share_candidates(admin_user, [person], [other_recruiter], permissions=[])
+    assert _search(other_recruiter, "grace.hopper@navy.example") == []
+    assert _search(other_recruiter, "+1 415 555 0123") == []
+    services.share_candidates(admin_user, [person], [other_recruiter], permissions=["view_contact"])
+    assert _search(other_recruiter, "grace.hopper@navy.example") == [person]
+
+
+def test_resume_text_keeps_no_contact_details_for_search(recruiter):
+    from resumes.models import Resume
+
+    resume = Resume.objects.create(
+        original_filename="cv.pdf", kind="pdf", size=1, sha256="0" * 64, uploaded_by=recruiter
+    )
+    text = "Grace Hopper\ngrace@navy.example | (415) 555-0123 | linkedin.com/in/grace\nCOBOL 1959"
+    data = {"contact": {"full_name": "Grace Hopper", "email": "grace@navy.example"}}
+    person = services.upsert_from_parse(
+        data, resume=resume, uploader=recruiter, source="upload", text=text
+    )
+    assert "navy.example" not in person.resume_text
+    assert "555" not in person.resume_text
+    assert "linkedin" not in person.resume_text
+    assert "COBOL 1959" in person.resume_text
+    assert _search(recruiter, "navy") == []
 
 
 def test_search_never_reaches_outside_the_callers_database(recruiter, other_recruiter, people):
