@@ -195,9 +195,19 @@ def activity_for(user: Any, candidate: CandidateProfile) -> QuerySet[CandidateAc
     Recruiters see only their own entries, so the log never reveals who else holds the
     candidate, what was shared with them, or from where they worked.
     """
+    qs = CandidateActivity.objects.filter(candidate=candidate).select_related("actor")
+    return _activity_readable_by(user, qs)
+
+
+def activity_visible_to(user: Any) -> QuerySet[CandidateActivity]:
+    """Audit entries on every candidate the user may see, under the same rule as activity_for."""
+    qs = CandidateActivity.objects.filter(candidate__in=candidates_visible_to(user))
+    return _activity_readable_by(user, qs)
+
+
+def _activity_readable_by(user: Any, qs: QuerySet[CandidateActivity]) -> QuerySet:
     if not getattr(user, "is_authenticated", False):
         return CandidateActivity.objects.none()
-    qs = CandidateActivity.objects.filter(candidate=candidate).select_related("actor")
     return qs if _is_admin(user) else qs.filter(actor_id=user.pk)
 
 
@@ -246,6 +256,7 @@ __all__ = [
     "SNIPPET_STOP",
     "CandidateAccess",
     "activity_for",
+    "activity_visible_to",
     "browse_candidates",
     "candidate_exists",
     "candidate_with_tags",

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from candidates.models import CandidateActivity
-from candidates.selectors import candidates_visible_to
+from candidates.selectors import activity_visible_to, candidates_visible_to
 from matching.models import CandidateMatch, JobStatus
 from matching.selectors import jobs_visible_to
 from resumes.models import ProcessingJob, Resume
@@ -40,10 +40,7 @@ def uploads_of(user: Any) -> QuerySet[Resume]:
 
 def recent_activity(user: Any) -> QuerySet[CandidateActivity]:
     """Audit entries on visible candidates; recruiters read only their own (as on the detail)."""
-    qs = CandidateActivity.objects.filter(candidate__in=candidates_visible_to(user))
-    if not user.is_admin_role:
-        qs = qs.filter(actor_id=user.pk)
-    return qs.select_related("candidate", "actor").order_by("-created_at")
+    return activity_visible_to(user).select_related("candidate", "actor").order_by("-created_at")
 
 
 def top_new_matches(user: Any, *, now: dt.datetime | None = None) -> QuerySet[CandidateMatch]:
