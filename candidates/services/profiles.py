@@ -121,10 +121,15 @@ def upsert_from_parse(
     """Create or update the profile a parse describes and put it in the uploader's database.
 
     Matches by normalized email, then E.164 phone. Corrections made by recruiters are
-    re-applied on top of the new parse, so they survive re-parsing.
+    re-applied on top of the new parse, so they survive re-parsing. A candidate user's own
+    upload only ever updates their own profile: whatever email a file carries, it can
+    neither overwrite nor open up a profile that recruiters hold.
     """
     values = profile_values_from_parse(data)
-    candidate = _find_existing(values)
+    if getattr(uploader, "is_candidate", False):
+        candidate = CandidateProfile.objects.filter(owner=uploader).order_by("created_at").first()
+    else:
+        candidate = _find_existing(values)
     if candidate is None:
         candidate = CandidateProfile(source=source)
         if getattr(uploader, "is_candidate", False):

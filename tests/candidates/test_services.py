@@ -242,6 +242,24 @@ def test_corrections_survive_a_new_parse(recruiter):
     assert same.headline == "Data Engineer"
 
 
+def test_candidate_self_upload_never_touches_a_profile_recruiters_hold(recruiter, candidate_user):
+    resume, data = _parsed_resume(recruiter, "Data Engineer", email="ada@example.com")
+    held = services.upsert_from_parse(data, resume=resume, uploader=recruiter, source="upload")
+    own_resume, own_data = _parsed_resume(candidate_user, "Impostor", email="ada@example.com")
+    own = services.upsert_from_parse(
+        own_data, resume=own_resume, uploader=candidate_user, source="upload"
+    )
+    held.refresh_from_db()
+    assert own.pk != held.pk and own.owner == candidate_user
+    assert held.headline == "Data Engineer"
+    assert selectors.permissions_for(candidate_user, held) == set()
+    again, again_data = _parsed_resume(candidate_user, "Analyst", email="other@example.com")
+    updated = services.upsert_from_parse(
+        again_data, resume=again, uploader=candidate_user, source="upload"
+    )
+    assert updated.pk == own.pk and updated.headline == "Analyst"
+
+
 def test_saving_a_stale_profile_keeps_the_current_viewers(admin_user, recruiter, other_recruiter):
     candidate = held_by(recruiter)
     stale = type(candidate).objects.get(pk=candidate.pk)
