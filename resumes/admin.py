@@ -156,16 +156,4 @@ class BulkUploadBatchAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["status"]
     search_fields = ["owner__username"]
-    readonly_fields = [
-        "id",
-        "owner",
-        "status",
-        "total",
-        "processed",
-        "succeeded",
-        "failed",
-        "duplicates",
-        "rejected",
-        "created_at",
-        "finished_at",
-    ]
+    readonly_fields = [*list_display, "finished_at"]
